@@ -1,0 +1,57 @@
+"""Time in Vietnam: every time the program stores is Asia/Ho_Chi_Minh with its offset."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def now() -> datetime:
+    """The current time in Vietnam. Tests replace this to freeze the clock."""
+    return datetime.now(VN_TZ).replace(microsecond=0)
+
+
+def to_vn(moment: datetime) -> datetime:
+    """A naive time is read as Vietnam time; an aware one is converted."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=VN_TZ)
+    return moment.astimezone(VN_TZ)
+
+
+def iso(moment: datetime) -> str:
+    """ISO 8601 with the +07:00 offset: unambiguous and sorts as text."""
+    return to_vn(moment).isoformat(timespec="seconds")
+
+
+def parse_iso(text: str) -> datetime:
+    return to_vn(datetime.fromisoformat(text))
+
+
+def parse_local(text: str) -> datetime:
+    """Parse what a person types: 'YYYY-MM-DD HH:MM', 'DD/MM/YYYY HH:MM' or ISO 8601.
+
+    Raises ValueError with no message of its own; callers name the field.
+    """
+    text = (text or "").strip()
+    for pattern in ("%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M:%S"):
+        try:
+            return to_vn(datetime.strptime(text, pattern))
+        except ValueError:
+            pass
+    return to_vn(datetime.fromisoformat(text))
+
+
+def parse_date(text: str) -> date:
+    text = (text or "").strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            pass
+    raise ValueError(text)
+
+
+def at(day: date, clock_time: time) -> datetime:
+    return datetime.combine(day, clock_time, tzinfo=VN_TZ)

@@ -1,0 +1,181 @@
+"""Errors the core raises, with their message in Vietnamese and English.
+
+A service never prints: it raises ``Kt1Error`` with a message code, the field
+it concerns and the values the message needs. The command line and the window
+turn it into text in the user's language with ``.text(lang)``.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # code: (Vietnamese, English)
+    "required": ("{label}: bắt buộc phải nhập.", "{label}: required."),
+    "kind": ("Loại bưu gửi phải là thư, gói hoặc kiện (thu, goi, kien).",
+             "Kind must be thư, gói or kiện (thu, goi, kien)."),
+    "weight_not_number": ("Khối lượng phải là số gam nguyên lớn hơn 0 (bạn nhập «{value}»).",
+                          "Weight must be a whole number of grams above 0 (you typed “{value}”)."),
+    "weight_range": ("Khối lượng phải lớn hơn 0 và không quá {max} g.",
+                     "Weight must be above 0 g and at most {max} g."),
+    "pieces": ("Số kiện phải là số nguyên từ 1 đến {max}.", "Pieces must be a whole number from 1 to {max}."),
+    "unknown_agency": ("{label}: không có cơ quan mã «{code}» trong danh bạ.",
+                       "{label}: no agency with code “{code}” in the directory."),
+    "agency_inactive": ("{label}: cơ quan «{code}» đã ngừng hoạt động từ {date}{successor}.",
+                        "{label}: agency “{code}” ceased on {date}{successor}."),
+    "same_agency": ("Cơ quan gửi và cơ quan nhận không được trùng nhau.",
+                    "Sender and recipient must be different agencies."),
+    "secrecy": ("Độ mật phải là A, B hoặc C (hoặc để trống).", "Secrecy must be A, B or C (or empty)."),
+    "seal_broken": ("Bưu gửi mật {secrecy} có niêm phong không nguyên vẹn: từ chối nhận, đã ghi nhận việc từ chối.",
+                    "Secret item {secrecy} with a broken seal: refused, and the refusal has been recorded."),
+    "class_conflict": ("Một bưu gửi chỉ chọn Hỏa tốc hoặc Hẹn giờ, không chọn cả hai.",
+                       "An item is either Hỏa tốc or Hẹn giờ, not both."),
+    "bad_datetime": ("{label}: thời gian «{value}» không hợp lệ; nhập dạng 29/11/2026 14:05 hoặc 2026-11-29 14:05.",
+                     "{label}: “{value}” is not a valid time; type 29/11/2026 14:05 or 2026-11-29 14:05."),
+    "bad_date": ("{label}: ngày «{value}» không hợp lệ; nhập dạng 29/11/2026 hoặc 2026-11-29.",
+                 "{label}: “{value}” is not a valid date; type 29/11/2026 or 2026-11-29."),
+    "hen_gio_lead": ("Hẹn giờ phải sau thời điểm nhận ít nhất {hours} giờ ({zone}): sớm nhất {earliest}.",
+                     "Hẹn giờ must be at least {hours} h after acceptance ({zone}): {earliest} at the earliest."),
+    "accepted_future": ("Thời điểm nhận không được ở tương lai.", "Acceptance time cannot be in the future."),
+    "accepted_too_old": ("Thời điểm nhận quá cũ (trước {earliest}).", "Acceptance time is too old (before {earliest})."),
+    "back_entry_role": ("Chỉ kiểm soát viên hoặc quản trị được nhập bù bưu gửi với thời điểm nhận cũ.",
+                        "Only a supervisor or admin may back-enter items with an earlier acceptance time."),
+    "no_tariff": ("Chưa có bảng cước có hiệu lực vào ngày {date}.", "No tariff is in force on {date}."),
+    "no_band": ("Bảng cước không có nấc cho {weight}.", "The tariff has no weight band for {weight}."),
+    "serial_exhausted": ("Quầy {counter} đã dùng hết dải số hiệu; nhờ quản trị cấp dải mới.",
+                         "Counter {counter} has used up its serial block; ask an admin for a new block."),
+    "serial_low": ("Quầy {counter} đã dùng {percent}% dải số hiệu (còn {left} số).",
+                   "Counter {counter} has used {percent}% of its serial block ({left} left)."),
+    "serial_block": ("Dải số hiệu phải là 8 chữ số, từ nhỏ đến lớn (bạn nhập {first}–{last}).",
+                     "A serial block is two 8-digit numbers, low to high (you gave {first}–{last})."),
+    "serial_overlap": ("Dải số {first}–{last} trùng với dải của quầy {counter}.",
+                       "Block {first}–{last} overlaps the block of counter {counter}."),
+    "unknown_counter": ("Không có quầy «{code}».", "No counter “{code}”."),
+    "no_counter": ("Chưa có quầy nào; hãy khởi tạo bưu cục trước.", "No counter yet; initialise the office first."),
+    "service_indicator": ("Mã dịch vụ S10 «{value}» không thuộc dải dùng trong nước (BA–BZ, DA–DZ, GA, GD, NA–NZ, PA–PZ, ZA–ZZ).",
+                          "S10 service indicator “{value}” is not in a domestic range (BA–BZ, DA–DZ, GA, GD, NA–NZ, PA–PZ, ZA–ZZ)."),
+    "bad_s10": ("«{value}» không phải số hiệu bưu gửi hợp lệ (ví dụ DK473124829VN).",
+                "“{value}” is not a valid item id (e.g. DK473124829VN)."),
+    "s10_check": ("Số hiệu «{value}» sai số kiểm tra (phải là {expected}).",
+                  "Item id “{value}” has a wrong check digit (should be {expected})."),
+    "item_not_found": ("Không tìm thấy bưu gửi «{value}».", "No item “{value}”."),
+    "not_initialised": ("Cơ sở dữ liệu chưa được khởi tạo: chạy «kt1desk init» hoặc «kt1desk demo».",
+                        "The database is not initialised: run “kt1desk init” or “kt1desk demo”."),
+    "already_initialised": ("Cơ sở dữ liệu đã có bưu cục {code}.", "The database already has office {code}."),
+    "login_failed": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong login or password."),
+    "login_locked": ("Tài khoản «{login}» tạm khóa sau {count} lần sai; thử lại sau {seconds} giây.",
+                     "Account “{login}” is locked after {count} failed attempts; try again in {seconds} s."),
+    "user_inactive": ("Tài khoản «{login}» đã bị khóa.", "Account “{login}” is disabled."),
+    "role_required": ("Việc này cần quyền {roles}; «{login}» là {role}.", "This needs role {roles}; “{login}” is {role}."),
+    "login_taken": ("Tên đăng nhập «{login}» đã có.", "Login “{login}” is taken."),
+    "bad_login": ("Tên đăng nhập chỉ gồm chữ không dấu, số, dấu chấm, gạch: 2–32 ký tự.",
+                  "A login is 2–32 letters (no diacritics), digits, dots, dashes or underscores."),
+    "bad_role": ("Vai trò phải là clerk, supervisor hoặc admin.", "Role must be clerk, supervisor or admin."),
+    "weak_password": ("Mật khẩu phải có ít nhất {min} ký tự.", "A password needs at least {min} characters."),
+    "no_password": ("Cần mật khẩu: đặt biến KT1DESK_PASSWORD hoặc nhập khi được hỏi.",
+                    "A password is needed: set KT1DESK_PASSWORD or type it when asked."),
+    "appendix": ("Phụ lục phải là I, II hoặc TW (bốn văn phòng Trung ương).",
+                 "Appendix must be I, II or TW (the four central offices)."),
+    "zone": ("Khu vực phải là noi-thanh (nội thành) hoặc ngoai-thanh (ngoại thành).",
+             "Zone must be noi-thanh (inner city) or ngoai-thanh (suburban)."),
+    "postal_code": ("Mã bưu chính phải có 5 chữ số (bạn nhập «{value}»).", "A postal code has 5 digits (you typed “{value}”)."),
+    "agency_code": ("Mã cơ quan chỉ gồm chữ không dấu, số và gạch, 2–20 ký tự (bạn nhập «{value}»).",
+                    "An agency code is 2–20 letters, digits or dashes (you typed “{value}”)."),
+    "unknown_successor": ("Cơ quan kế thừa «{code}» chưa có trong danh bạ.", "Successor agency “{code}” is not in the directory."),
+    "csv_header": ("Tệp CSV thiếu cột: {missing}. Cần các cột: {expected}.",
+                   "The CSV file lacks columns: {missing}. Expected: {expected}."),
+    "csv_empty": ("Tệp CSV không có dòng dữ liệu nào.", "The CSV file has no data rows."),
+    "csv_rows": ("{count} dòng lỗi, không có gì được ghi:", "{count} bad rows, nothing was written:"),
+    "csv_duplicate": ("Mã «{code}» xuất hiện hai lần trong tệp.", "Code “{code}” appears twice in the file."),
+    "file_unreadable": ("Không đọc được tệp «{path}»: {reason}.", "Cannot read file “{path}”: {reason}."),
+    "tariff_rule": ("Quy tắc cước «{value}» không hợp lệ; dùng band, hoa_toc, hen_gio hoặc secrecy.",
+                    "Tariff rule “{value}” is not valid; use band, hoa_toc, hen_gio or secrecy."),
+    "tariff_amount": ("{label}: số tiền phải là số nguyên đồng ≥ 0 (bạn nhập «{value}»).",
+                      "{label}: an amount is a whole number of đồng ≥ 0 (you typed “{value}”)."),
+    "tariff_bands": ("Bảng cước cần ít nhất một nấc khối lượng, các nấc tăng dần và không trùng.",
+                     "A tariff needs at least one weight band, in increasing order with no repeats."),
+    "tariff_missing_surcharge": ("Bảng cước thiếu phụ phí: {missing}.", "The tariff lacks surcharges: {missing}."),
+    "tariff_exists": ("Đã có bảng cước hiệu lực từ {date}.", "A tariff effective from {date} already exists."),
+    "setting_unknown": ("Không có thiết lập «{key}».", "No setting “{key}”."),
+    "setting_value": ("Giá trị «{value}» không hợp lệ cho {key}.", "“{value}” is not valid for {key}."),
+}
+
+
+class Kt1Error(Exception):
+    """A refusal with a message for people. ``field`` names the form field, if any."""
+
+    def __init__(self, code: str, field: str | None = None, /, **params: object):
+        self.code = code
+        self.field = field
+        self.params = params
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "vi") -> str:
+        vi, en = MESSAGES[self.code]
+        template = en if lang == "en" else vi
+        params = {k: (v.get(lang, v["vi"]) if isinstance(v, dict) else v) for k, v in self.params.items()}
+        return template.format(**params)
+
+
+class ItemRefused(Kt1Error):
+    """The item was refused at the counter and the refusal was recorded."""
+
+    def __init__(self, code: str, refusal_id: int, /, **params: object):
+        super().__init__(code, **params)
+        self.refusal_id = refusal_id
+
+
+class RowErrors(Kt1Error):
+    """A file import found bad rows; nothing was written. ``rows`` holds (line, error)."""
+
+    def __init__(self, rows: list[tuple[int, Kt1Error]]):
+        super().__init__("csv_rows", count=len(rows))
+        self.rows = rows
+
+    def text(self, lang: str = "vi") -> str:
+        head = super().text(lang)
+        word = "line" if lang == "en" else "dòng"
+        return "\n".join([head] + [f"  {word} {line}: {err.text(lang)}" for line, err in self.rows])
+
+
+def label(vi: str, en: str) -> dict[str, str]:
+    """A field label in both languages, for use as a message parameter."""
+    return {"vi": vi, "en": en}
+
+
+FIELD_LABELS = {
+    "sender": label("Cơ quan gửi", "Sender"),
+    "recipient": label("Cơ quan nhận", "Recipient"),
+    "kind": label("Loại", "Kind"),
+    "weight_g": label("Khối lượng", "Weight"),
+    "pieces": label("Số kiện", "Pieces"),
+    "secrecy": label("Độ mật", "Secrecy"),
+    "hen_gio_at": label("Hẹn giờ", "Hẹn giờ time"),
+    "accepted_at": label("Thời điểm nhận", "Acceptance time"),
+    "effective_from": label("Ngày hiệu lực", "Effective from"),
+    "login": label("Tên đăng nhập", "Login"),
+    "password": label("Mật khẩu", "Password"),
+    "code": label("Mã", "Code"),
+    "name": label("Tên", "Name"),
+    "province": label("Tỉnh", "Province"),
+    "office_code": label("Mã bưu cục", "Office code"),
+    "office_name": label("Tên bưu cục", "Office name"),
+    "full_name": label("Họ tên", "Full name"),
+}
+
+
+class FieldErrors(Kt1Error):
+    """Several fields of one form are wrong; ``errors`` has one Kt1Error per problem."""
+
+    def __init__(self, errors: list[Kt1Error]):
+        self.errors = errors
+        first = errors[0]
+        super().__init__(first.code, first.field, **first.params)
+
+    def text(self, lang: str = "vi") -> str:
+        return "\n".join(err.text(lang) for err in self.errors)
+
+    def by_field(self, lang: str = "vi") -> dict[str, str]:
+        out: dict[str, str] = {}
+        for err in self.errors:
+            key = err.field or ""
+            out[key] = (out[key] + " " if key in out else "") + err.text(lang)
+        return out

@@ -1,0 +1,198 @@
+"""Schema versions of the counter database (sqlite-utils Migrations).
+
+Rules the data must always obey are CHECK constraints here too, so that no
+code path, present or future, can store an item the counter would refuse.
+There is deliberately no column for an item's contents, document number or
+summary: the program records only what is on the outer envelope.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("kt1desk")
+
+_V1 = [
+    """CREATE TABLE office (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        code TEXT NOT NULL,
+        name TEXT NOT NULL,
+        province TEXT NOT NULL,
+        postal_code TEXT NOT NULL DEFAULT '',
+        service_indicator TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    ) STRICT""",
+    """CREATE TABLE counters (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL
+    ) STRICT""",
+    # Each counter draws ids from its own blocks, so counters offline never collide.
+    """CREATE TABLE serial_blocks (
+        id INTEGER PRIMARY KEY,
+        counter_id INTEGER NOT NULL REFERENCES counters(id),
+        indicator TEXT NOT NULL,
+        first INTEGER NOT NULL,
+        last INTEGER NOT NULL,
+        next INTEGER NOT NULL,
+        assigned_at TEXT NOT NULL,
+        CHECK (0 <= first AND first <= last AND last <= 99999999),
+        CHECK (next BETWEEN first AND last + 1)
+    ) STRICT""",
+    "CREATE INDEX serial_blocks_counter ON serial_blocks(counter_id, id)",
+    """CREATE TABLE users (
+        id INTEGER PRIMARY KEY,
+        login TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        full_name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('clerk', 'supervisor', 'admin')),
+        password_hash TEXT NOT NULL,
+        active INTEGER NOT NULL DEFAULT 1,
+        failed_logins INTEGER NOT NULL DEFAULT 0,
+        last_failed_at TEXT,
+        created_at TEXT NOT NULL
+    ) STRICT""",
+    """CREATE TABLE agencies (
+        id INTEGER PRIMARY KEY,
+        code TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        name_fold TEXT NOT NULL,
+        appendix TEXT NOT NULL CHECK (appendix IN ('I', 'II', 'TW')),
+        address TEXT NOT NULL DEFAULT '',
+        province TEXT NOT NULL,
+        postal_code TEXT NOT NULL DEFAULT '',
+        zone TEXT NOT NULL DEFAULT 'noi-thanh' CHECK (zone IN ('noi-thanh', 'ngoai-thanh')),
+        after_hours_contact TEXT NOT NULL DEFAULT '',
+        after_hours_phone TEXT NOT NULL DEFAULT '',
+        valid_from TEXT,
+        valid_to TEXT,
+        successor_code TEXT,
+        updated_at TEXT NOT NULL
+    ) STRICT""",
+    # The earlier versions of an agency: names and addresses change, mergers happen.
+    """CREATE TABLE agency_history (
+        id INTEGER PRIMARY KEY,
+        agency_id INTEGER NOT NULL REFERENCES agencies(id),
+        data TEXT NOT NULL,
+        replaced_at TEXT NOT NULL
+    ) STRICT""",
+    """CREATE TABLE tariffs (
+        id INTEGER PRIMARY KEY,
+        effective_from TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        is_sample INTEGER NOT NULL DEFAULT 0,
+        loaded_at TEXT NOT NULL
+    ) STRICT""",
+    """CREATE TABLE tariff_bands (
+        tariff_id INTEGER NOT NULL REFERENCES tariffs(id),
+        max_weight_g INTEGER NOT NULL CHECK (max_weight_g > 0),
+        noi_tinh_vnd INTEGER NOT NULL CHECK (noi_tinh_vnd >= 0),
+        lien_tinh_vnd INTEGER NOT NULL CHECK (lien_tinh_vnd >= 0),
+        PRIMARY KEY (tariff_id, max_weight_g)
+    ) STRICT""",
+    """CREATE TABLE tariff_surcharges (
+        tariff_id INTEGER NOT NULL REFERENCES tariffs(id),
+        rule TEXT NOT NULL CHECK (rule IN ('hoa_toc', 'hen_gio', 'secrecy')),
+        noi_tinh_vnd INTEGER NOT NULL CHECK (noi_tinh_vnd >= 0),
+        lien_tinh_vnd INTEGER NOT NULL CHECK (lien_tinh_vnd >= 0),
+        PRIMARY KEY (tariff_id, rule)
+    ) STRICT""",
+    # Announced swaps: a day off that is not in the holidays package, or a worked Saturday.
+    """CREATE TABLE calendar_swaps (
+        day TEXT PRIMARY KEY,
+        working INTEGER NOT NULL CHECK (working IN (0, 1)),
+        note TEXT NOT NULL DEFAULT ''
+    ) STRICT""",
+    # Configurable figures, each value in force from a date on.
+    """CREATE TABLE settings (
+        key TEXT NOT NULL,
+        effective_from TEXT NOT NULL,
+        value TEXT NOT NULL,
+        PRIMARY KEY (key, effective_from)
+    ) STRICT""",
+    """CREATE TABLE items (
+        id TEXT PRIMARY KEY,
+        counter_id INTEGER NOT NULL REFERENCES counters(id),
+        clerk_id INTEGER NOT NULL REFERENCES users(id),
+        sender_id INTEGER NOT NULL REFERENCES agencies(id),
+        sender_code TEXT NOT NULL,
+        sender_name TEXT NOT NULL,
+        recipient_id INTEGER NOT NULL REFERENCES agencies(id),
+        recipient_code TEXT NOT NULL,
+        recipient_name TEXT NOT NULL,
+        recipient_address TEXT NOT NULL,
+        recipient_province TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('thu', 'goi', 'kien')),
+        weight_g INTEGER NOT NULL CHECK (weight_g > 0),
+        pieces INTEGER NOT NULL CHECK (pieces >= 1),
+        secrecy TEXT CHECK (secrecy IN ('A', 'B', 'C')),
+        seal_intact INTEGER NOT NULL DEFAULT 1 CHECK (secrecy IS NULL OR seal_intact = 1),
+        hoa_toc INTEGER NOT NULL DEFAULT 0,
+        hen_gio_at TEXT,
+        scope TEXT NOT NULL CHECK (scope IN ('noi-tinh', 'lien-tinh')),
+        accepted_at TEXT NOT NULL,
+        entered_at TEXT NOT NULL,
+        back_entry INTEGER NOT NULL DEFAULT 0,
+        deadline TEXT NOT NULL,
+        fee_vnd INTEGER NOT NULL CHECK (fee_vnd >= 0),
+        free_reason TEXT CHECK (free_reason IN ('appendix-I', 'central-office')),
+        tariff_id INTEGER REFERENCES tariffs(id),
+        status TEXT NOT NULL DEFAULT 'accepted',
+        immediate_dispatch INTEGER NOT NULL DEFAULT 0,
+        label_prints INTEGER NOT NULL DEFAULT 0,
+        receipt_prints INTEGER NOT NULL DEFAULT 0,
+        CHECK (hoa_toc = 0 OR hen_gio_at IS NULL),
+        CHECK (free_reason IS NULL OR fee_vnd = 0)
+    ) STRICT""",
+    "CREATE INDEX items_accepted ON items(accepted_at)",
+    "CREATE INDEX items_sender ON items(sender_id, accepted_at)",
+    "CREATE INDEX items_recipient ON items(recipient_id, accepted_at)",
+    "CREATE INDEX items_status ON items(status, accepted_at)",
+    # Folded names for search; contentless: the text lives in items, the index holds only terms.
+    """CREATE VIRTUAL TABLE items_fts USING fts5(
+        text, content='', tokenize='unicode61', prefix='2 3'
+    )""",
+    """CREATE TABLE item_events (
+        id INTEGER PRIMARY KEY,
+        item_id TEXT NOT NULL REFERENCES items(id),
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        user_id INTEGER REFERENCES users(id),
+        counter_id INTEGER REFERENCES counters(id),
+        details TEXT NOT NULL DEFAULT '{}'
+    ) STRICT""",
+    "CREATE INDEX item_events_item ON item_events(item_id, id)",
+    # A refused secret item: when, why, who refused, who presented it. Nothing else.
+    """CREATE TABLE refusals (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        secrecy TEXT CHECK (secrecy IN ('A', 'B', 'C')),
+        refused_by INTEGER NOT NULL REFERENCES users(id),
+        presented_by TEXT NOT NULL,
+        counter_id INTEGER REFERENCES counters(id)
+    ) STRICT""",
+    # Who changed what, one row per change, written by the one write path.
+    """CREATE TABLE journal (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id INTEGER REFERENCES users(id),
+        action TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        details TEXT NOT NULL DEFAULT '{}'
+    ) STRICT""",
+    "CREATE INDEX journal_entity ON journal(entity, entity_id)",
+]
+
+
+@migrations(name="0001_counter_core")
+def _v1(db: Database) -> None:
+    for statement in _V1:
+        db.execute(statement)
+
+
+def migrate(db: Database) -> None:
+    migrations.apply(db)

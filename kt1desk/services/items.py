@@ -1,0 +1,109 @@
+"""Reading items back: by id as a scanner types it, by text, by agency, date and status."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, time, timedelta
+
+from .. import clock, s10
+from ..errors import Kt1Error
+from ..storage import Store, User
+from ..text import fold_words
+
+STATUSES = {
+    "accepted": {"vi": "Đã nhận", "en": "Accepted"},
+    "voided": {"vi": "Đã hủy", "en": "Voided"},
+}
+
+
+def get_item(store: Store, item_id: str) -> dict:
+    """The item with this id (scanner noise forgiven), or Kt1Error('item_not_found')."""
+    key = s10.normalise(item_id)
+    item = store.one(
+        "SELECT i.*, u.login AS clerk_login, u.full_name AS clerk_name, c.code AS counter_code "
+        "FROM items i JOIN users u ON u.id = i.clerk_id JOIN counters c ON c.id = i.counter_id WHERE i.id = ?",
+        (key,),
+    )
+    if item is None:
+        raise Kt1Error("item_not_found", "id", value=item_id)
+    return item
+
+
+def events(store: Store, item_id: str) -> list[dict]:
+    rows = store.all(
+        "SELECT e.id, e.at, e.kind, e.details, u.login AS user_login, u.full_name AS user_name, c.code AS counter_code "
+        "FROM item_events e LEFT JOIN users u ON u.id = e.user_id LEFT JOIN counters c ON c.id = e.counter_id "
+        "WHERE e.item_id = ? ORDER BY e.id",
+        (s10.normalise(item_id),),
+    )
+    for row in rows:
+        row["details"] = json.loads(row["details"] or "{}")
+    return rows
+
+
+def _match_expression(text: str) -> str | None:
+    words = fold_words(text)
+    if not words:
+        return None
+    # Every word must start a word of the folded names: "tinh uy" → "tinh"* AND "uy"*
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def search(store: Store, text: str, *, limit: int = 200) -> list[dict]:
+    """An id finds its item; any other text finds items whose sender or recipient match, newest first."""
+    if s10.looks_like_id(text):
+        row = store.one("SELECT * FROM items WHERE id = ?", (s10.normalise(text),))
+        return [row] if row else []
+    return find_items(store, text=text, limit=limit)
+
+
+def find_items(store: Store, *, text: str | None = None, agency_id: int | None = None,
+               date_from: date | None = None, date_to: date | None = None, status: str | None = None,
+               limit: int = 500) -> list[dict]:
+    """Items matching every filter given, newest first (by the order they were stored)."""
+    where, params = [], []
+    if text:
+        expression = _match_expression(text)
+        if expression is None:
+            return []
+        where.append("i.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC)")
+        params.append(expression)
+    if agency_id is not None:
+        where.append("(i.sender_id = ? OR i.recipient_id = ?)")
+        params += [agency_id, agency_id]
+    if date_from is not None:
+        where.append("i.accepted_at >= ?")
+        params.append(clock.iso(clock.at(date_from, time(0))))
+    if date_to is not None:
+        where.append("i.accepted_at < ?")
+        params.append(clock.iso(clock.at(date_to + timedelta(days=1), time(0))))
+    if status:
+        where.append("i.status = ?")
+        params.append(status)
+    sql = "SELECT i.* FROM items i"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY i.rowid DESC LIMIT ?"
+    return store.all(sql, params + [limit])
+
+
+def record_print(store: Store, actor: User | None, item_id: str, document: str) -> int:
+    """Count a print of the label or receipt; returns which print this is (1 = the original)."""
+    column = {"label": "label_prints", "receipt": "receipt_prints"}[document]
+    item = get_item(store, item_id)
+    with store.write(actor, f"item.print_{document}") as tx:
+        tx.execute(f"UPDATE items SET {column} = {column} + 1 WHERE id = ?", (item["id"],))
+        count = item[column] + 1
+        tx.execute(
+            "INSERT INTO item_events (item_id, at, kind, user_id, details) VALUES (?, ?, ?, ?, ?)",
+            (item["id"], clock.iso(tx.now), f"printed_{document}", actor.id if actor else None,
+             json.dumps({"copy": count > 1, "count": count})),
+        )
+        tx.record("item", item["id"], event=f"printed_{document}", count=count)
+    return count
+
+
+def refusals(store: Store, *, limit: int = 200) -> list[dict]:
+    return store.all(
+        "SELECT r.*, u.login AS refused_by_login FROM refusals r JOIN users u ON u.id = r.refused_by "
+        "ORDER BY r.id DESC LIMIT ?", (limit,))

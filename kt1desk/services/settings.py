@@ -1,0 +1,81 @@
+"""Configurable figures, each with the date from which its value applies.
+
+DOMAIN.md marks several figures *(configurable)*: the program ships sample
+values and a supervisor changes them, naming the day the new value starts.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from .. import clock
+from ..errors import Kt1Error
+from ..storage import Store, User
+from .users import require_role
+
+
+def _time(text: str) -> time:
+    hours, minutes = text.split(":")
+    return time(int(hours), int(minutes))
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value <= 0:
+        raise ValueError(text)
+    return value
+
+
+# key: (default, parser, Vietnamese description)
+DEFAULTS: dict[str, tuple[str, object, str]] = {
+    "max_weight_g": ("30000", _positive_int, "Khối lượng tối đa một bưu gửi (g) — giá trị mẫu"),
+    "max_pieces": ("99", _positive_int, "Số kiện tối đa một bưu gửi"),
+    "day_start": ("07:30", _time, "Giờ bắt đầu ngày làm việc"),
+    "day_end": ("17:00", _time, "Giờ kết thúc ngày làm việc (hết J + n)"),
+    "half_day_end": ("12:00", _time, "Giờ kết thúc nửa ngày làm việc (J + n,5)"),
+    "serial_warn_percent": ("90", _positive_int, "Cảnh báo khi dải số hiệu đã dùng (%)"),
+    "back_entry_max_days": ("60", _positive_int, "Nhập bù tối đa bao nhiêu ngày về trước"),
+    "idle_lock_minutes": ("5", _positive_int, "Khóa màn hình sau bao nhiêu phút không dùng"),
+    "login_free_attempts": ("3", _positive_int, "Số lần nhập sai mật khẩu trước khi phải chờ"),
+    "this_counter": ("", str, "Mã quầy của máy này"),
+}
+
+
+def get(store: Store, key: str, on: date | None = None):
+    """The value of ``key`` in force on ``on`` (today by default), parsed."""
+    if key not in DEFAULTS:
+        raise Kt1Error("setting_unknown", key=key)
+    on = on or clock.now().date()
+    table = store.cached("settings", lambda: _load(store))
+    raw = DEFAULTS[key][0]
+    for effective_from, value in table.get(key, ()):
+        if effective_from <= on.isoformat():
+            raw = value
+    return DEFAULTS[key][1](raw)
+
+
+def _load(store: Store) -> dict[str, list[tuple[str, str]]]:
+    table: dict[str, list[tuple[str, str]]] = {}
+    for row in store.all("SELECT key, effective_from, value FROM settings ORDER BY key, effective_from"):
+        table.setdefault(row["key"], []).append((row["effective_from"], row["value"]))
+    return table
+
+
+def put(store: Store, actor: User | None, key: str, value: str, effective_from: date | None = None) -> None:
+    """Set ``key`` from ``effective_from`` (today) on. Supervisors and admins only."""
+    if actor is not None:
+        require_role(actor, "supervisor", "admin")
+    if key not in DEFAULTS:
+        raise Kt1Error("setting_unknown", key=key)
+    try:
+        DEFAULTS[key][1](value)
+    except (ValueError, TypeError):
+        raise Kt1Error("setting_value", key=key, value=value) from None
+    start = (effective_from or clock.now().date()).isoformat()
+    with store.write(actor, "setting.put") as tx:
+        tx.execute(
+            "INSERT INTO settings (key, effective_from, value) VALUES (?, ?, ?) "
+            "ON CONFLICT (key, effective_from) DO UPDATE SET value = excluded.value",
+            (key, start, value),
+        )
+        tx.record("setting", key, value=value, effective_from=start)

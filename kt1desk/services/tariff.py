@@ -1,0 +1,162 @@
+"""The tariff: weight bands × nội tỉnh / liên tỉnh, plus surcharges, versioned by effective date.
+
+Appendix I senders and the four central offices pay nothing; everyone else
+pays the band price of the item's weight and scope, plus a fixed surcharge for
+Hỏa tốc, Hẹn giờ and secrecy. The real table is not published in a form we
+could obtain: ``resources/sample/tariff_sample.csv`` is a clearly marked sample.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .. import clock
+from ..errors import Kt1Error, RowErrors, label
+from ..formats import weight as fmt_weight
+from ..paths import resource
+from ..storage import Store, User
+from .agencies import is_free
+from .csvfile import read_rows
+from .users import require_role
+
+RULES = ("band", "hoa_toc", "hen_gio", "secrecy")
+SURCHARGES = ("hoa_toc", "hen_gio", "secrecy")
+SAMPLE_FILE = "sample/tariff_sample.csv"
+
+
+@dataclass
+class Tariff:
+    id: int
+    effective_from: str
+    name: str
+    is_sample: bool
+    bands: list[tuple[int, int, int]]  # (max_weight_g, noi_tinh, lien_tinh), increasing
+    surcharges: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+    def band_price(self, weight_g: int, scope: str) -> int:
+        for max_g, noi, lien in self.bands:
+            if weight_g <= max_g:
+                return noi if scope == "noi-tinh" else lien
+        raise Kt1Error("no_band", "weight_g", weight=fmt_weight(weight_g))
+
+    def surcharge(self, rule: str, scope: str) -> int:
+        noi, lien = self.surcharges.get(rule, (0, 0))
+        return noi if scope == "noi-tinh" else lien
+
+
+@dataclass
+class Fee:
+    total: int
+    free_reason: str | None  # 'appendix-I' | 'central-office' | None
+    parts: dict[str, int]  # band and each surcharge, for the receipt and the window
+    tariff_id: int | None
+
+
+def _parse_amount(value: str, lbl) -> int:
+    try:
+        amount = int(value.replace(".", "").replace(" ", ""))
+    except ValueError:
+        raise Kt1Error("tariff_amount", label=lbl, value=value) from None
+    if amount < 0:
+        raise Kt1Error("tariff_amount", label=lbl, value=value)
+    return amount
+
+
+def read_csv(path) -> tuple[list[tuple[int, int, int]], dict[str, tuple[int, int]]]:
+    """Parse a tariff file, reporting every bad line; nothing is stored here."""
+    bands, surcharges, errors = [], {}, []
+    for line, row in read_rows(path, ["rule", "max_weight_g", "noi_tinh_vnd", "lien_tinh_vnd"]):
+        rule = row["rule"].lower()
+        try:
+            if rule not in RULES:
+                raise Kt1Error("tariff_rule", "rule", value=row["rule"])
+            noi = _parse_amount(row["noi_tinh_vnd"], label("Cước nội tỉnh", "Nội tỉnh price"))
+            lien = _parse_amount(row["lien_tinh_vnd"], label("Cước liên tỉnh", "Liên tỉnh price"))
+            if rule == "band":
+                max_g = _parse_amount(row["max_weight_g"], label("Khối lượng tối đa của nấc", "Band weight"))
+                bands.append((max_g, noi, lien))
+            else:
+                surcharges[rule] = (noi, lien)
+        except Kt1Error as err:
+            errors.append((line, err))
+    if errors:
+        raise RowErrors(errors)
+    weights = [b[0] for b in bands]
+    if not bands or weights != sorted(set(weights)) or weights[0] <= 0:
+        raise Kt1Error("tariff_bands")
+    missing = [r for r in SURCHARGES if r not in surcharges]
+    if missing:
+        raise Kt1Error("tariff_missing_surcharge", missing=", ".join(missing))
+    return bands, surcharges
+
+
+def import_csv(store: Store, actor: User | None, path, *, effective_from: date | None = None,
+               name: str | None = None, is_sample: bool = False) -> Tariff:
+    """Load a tariff that applies to items accepted from ``effective_from`` (today) on."""
+    if actor is not None:
+        require_role(actor, "supervisor", "admin")
+    bands, surcharges = read_csv(path)
+    start = (effective_from or clock.now().date()).isoformat()
+    if store.scalar("SELECT 1 FROM tariffs WHERE effective_from = ?", (start,)):
+        raise Kt1Error("tariff_exists", "effective_from", date=start)
+    with store.write(actor, "tariff.import") as tx:
+        cursor = tx.execute("INSERT INTO tariffs (effective_from, name, is_sample, loaded_at) VALUES (?, ?, ?, ?)",
+                            (start, name or Path(path).name, int(is_sample), clock.iso(tx.now)))
+        tariff_id = cursor.lastrowid
+        store.conn.executemany("INSERT INTO tariff_bands VALUES (?, ?, ?, ?)", [(tariff_id, *b) for b in bands])
+        store.conn.executemany("INSERT INTO tariff_surcharges VALUES (?, ?, ?, ?)",
+                               [(tariff_id, rule, *amounts) for rule, amounts in surcharges.items()])
+        tx.record("tariff", tariff_id, effective_from=start, bands=len(bands))
+    return tariff_on(store, clock.parse_date(start))
+
+
+def import_sample(store: Store, actor: User | None, *, effective_from: date) -> Tariff:
+    return import_csv(store, actor, resource(SAMPLE_FILE), effective_from=effective_from,
+                      name="Bảng cước MẪU (không chính thức)", is_sample=True)
+
+
+def _load_all(store: Store) -> list[Tariff]:
+    tariffs = []
+    for row in store.all("SELECT * FROM tariffs ORDER BY effective_from"):
+        bands = [(b["max_weight_g"], b["noi_tinh_vnd"], b["lien_tinh_vnd"]) for b in store.all(
+            "SELECT * FROM tariff_bands WHERE tariff_id = ? ORDER BY max_weight_g", (row["id"],))]
+        surcharges = {s["rule"]: (s["noi_tinh_vnd"], s["lien_tinh_vnd"]) for s in store.all(
+            "SELECT * FROM tariff_surcharges WHERE tariff_id = ?", (row["id"],))}
+        tariffs.append(Tariff(row["id"], row["effective_from"], row["name"], bool(row["is_sample"]), bands, surcharges))
+    return tariffs
+
+
+def list_tariffs(store: Store) -> list[Tariff]:
+    return store.cached("tariffs", lambda: _load_all(store))
+
+
+def tariff_on(store: Store, day: date) -> Tariff:
+    """The tariff in force on ``day``: the latest whose effective date is not after it."""
+    current = None
+    for tariff in list_tariffs(store):
+        if tariff.effective_from <= day.isoformat():
+            current = tariff
+    if current is None:
+        raise Kt1Error("no_tariff", date=day.strftime("%d/%m/%Y"))
+    return current
+
+
+def compute_fee(store: Store, *, sender_appendix: str, weight_g: int, scope: str, day: date,
+                hoa_toc: bool = False, hen_gio: bool = False, secrecy: str | None = None) -> Fee:
+    if is_free(sender_appendix):
+        reason = "appendix-I" if sender_appendix == "I" else "central-office"
+        return Fee(0, reason, {}, None)
+    tariff = tariff_on(store, day)
+    parts = {"band": tariff.band_price(weight_g, scope)}
+    for rule, applies in (("hoa_toc", hoa_toc), ("hen_gio", hen_gio), ("secrecy", bool(secrecy))):
+        if applies:
+            parts[rule] = tariff.surcharge(rule, scope)
+    return Fee(sum(parts.values()), None, parts, tariff.id)
+
+
+FREE_REASONS = {
+    "appendix-I": {"vi": "miễn cước — cơ quan Phụ lục I (QĐ 55/2016)", "en": "free — Appendix I agency (Decision 55/2016)"},
+    "central-office": {"vi": "miễn cước — văn phòng Trung ương", "en": "free — central office"},
+}
