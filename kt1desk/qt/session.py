@@ -5,6 +5,7 @@ Every page gets the one Session; it is how a page reaches the core's services.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -57,6 +58,15 @@ class Session:
     office: dict  # row of the office table
     lang: str = "vi"
     events: StoreEvents | None = None
+    # print_pdf(parent, pdf_bytes, doc_type=..., title=...) -> bool. Default: Qt print support
+    # (kt1desk.qt.printing.print_documents); tests put a collector here.
+    print_pdf: Callable[..., bool] | None = None
+
+    def print_documents(self, parent, pdf: bytes, *, doc_type: str, title: str) -> bool:
+        printer = self.print_pdf
+        if printer is None:
+            from .printing import print_documents as printer
+        return printer(parent, pdf, doc_type=doc_type, title=title)
 
     @property
     def can_supervise(self) -> bool:
