@@ -12,8 +12,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("{label}: bắt buộc phải nhập.", "{label}: required."),
     "kind": ("Loại bưu gửi phải là thư, gói hoặc kiện (thu, goi, kien).",
              "Kind must be thư, gói or kiện (thu, goi, kien)."),
-    "weight_not_number": ("Khối lượng phải là số gam nguyên lớn hơn 0 (bạn nhập «{value}»).",
-                          "Weight must be a whole number of grams above 0 (you typed “{value}”)."),
+    "weight_not_number": ("Khối lượng phải là một số lớn hơn 0, tính bằng gam hoặc kg, ví dụ 250 hoặc 1,5 kg (bạn nhập «{value}»).",
+                          "Weight must be a number above 0, in grams or kg, e.g. 250 or 1.5 kg (you typed “{value}”)."),
     "weight_range": ("Khối lượng phải lớn hơn 0 và không quá {max} g.",
                      "Weight must be above 0 g and at most {max} g."),
     "pieces": ("Số kiện phải là số nguyên từ 1 đến {max}.", "Pieces must be a whole number from 1 to {max}."),
@@ -26,6 +26,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "secrecy": ("Độ mật phải là A, B hoặc C (hoặc để trống).", "Secrecy must be A, B or C (or empty)."),
     "seal_broken": ("Bưu gửi mật {secrecy} có niêm phong không nguyên vẹn: từ chối nhận, đã ghi nhận việc từ chối.",
                     "Secret item {secrecy} with a broken seal: refused, and the refusal has been recorded."),
+    "seal_broken_row": ("Bưu gửi mật {secrecy} có niêm phong không nguyên vẹn không được nhận gửi.",
+                        "A secret item {secrecy} with a broken seal cannot be accepted."),
     "class_conflict": ("Một bưu gửi chỉ chọn Hỏa tốc hoặc Hẹn giờ, không chọn cả hai.",
                        "An item is either Hỏa tốc or Hẹn giờ, not both."),
     "bad_datetime": ("{label}: thời gian «{value}» không hợp lệ; nhập dạng 29/11/2026 14:05 hoặc 2026-11-29 14:05.",
@@ -127,8 +129,8 @@ class RowErrors(Kt1Error):
     """A file import found bad rows; nothing was written. ``rows`` holds (line, error)."""
 
     def __init__(self, rows: list[tuple[int, Kt1Error]]):
-        super().__init__("csv_rows", count=len(rows))
         self.rows = rows
+        super().__init__("csv_rows", count=len(rows))
 
     def text(self, lang: str = "vi") -> str:
         head = super().text(lang)

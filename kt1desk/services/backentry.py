@@ -7,7 +7,7 @@ row is reported with its line number.
 
 from __future__ import annotations
 
-from ..errors import FieldErrors, ItemRefused, Kt1Error, RowErrors
+from ..errors import FieldErrors, Kt1Error, RowErrors
 from ..storage import Store, User
 from . import office, settings
 from .csvfile import read_rows
@@ -15,7 +15,7 @@ from .intake import _insert, quote
 from .users import require_role
 
 CSV_REQUIRED = ["accepted_at", "sender", "recipient", "kind", "weight_g"]
-CSV_OPTIONAL = ["pieces", "secrecy", "hoa_toc", "hen_gio_at"]
+CSV_OPTIONAL = ["pieces", "secrecy", "seal_intact", "hoa_toc", "hen_gio_at"]
 _TRUE = {"1", "x", "yes", "true", "co", "có"}
 
 
@@ -25,8 +25,8 @@ def import_items(store: Store, actor: User, path, *, counter: str | None = None)
     quotes, errors = [], []
     for line, row in read_rows(path, CSV_REQUIRED, CSV_OPTIONAL):
         try:
-            if row.get("secrecy") and (row.get("seal_intact", "1").lower() not in _TRUE):
-                raise ItemRefused("seal_broken", 0, secrecy=row["secrecy"])
+            if row.get("secrecy") and (row.get("seal_intact") or "1").lower() not in _TRUE:
+                raise Kt1Error("seal_broken_row", "seal_intact", secrecy=row["secrecy"].upper())
             quotes.append(quote(
                 store, actor, sender=row["sender"], recipient=row["recipient"], kind=row["kind"],
                 weight_g=row["weight_g"], pieces=row.get("pieces") or 1, secrecy=row.get("secrecy") or None,
