@@ -130,7 +130,7 @@ class RowErrors(Kt1Error):
 
     def __init__(self, rows: list[tuple[int, Kt1Error]]):
         self.rows = rows
-        super().__init__("csv_rows", count=len(rows))
+        super().__init__("csv_rows", count=len({line for line, _ in rows}))
 
     def text(self, lang: str = "vi") -> str:
         head = super().text(lang)
