@@ -304,8 +304,15 @@ def build_parser() -> argparse.ArgumentParser:
     parser.set_defaults(func=cmd_gui)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+    # The global options may also come after the command ("kt1desk intake --user gdv1 ...").
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", type=Path, default=argparse.SUPPRESS)
+    common.add_argument("--lang", choices=("vi", "en"), default=argparse.SUPPRESS)
+    common.add_argument("--counter", default=argparse.SUPPRESS)
+    common.add_argument("--user", default=argparse.SUPPRESS)
+
     def command(name, func, help_text, parent=sub):
-        p = parent.add_parser(name, help=help_text)
+        p = parent.add_parser(name, help=help_text, parents=[common])
         p.set_defaults(func=func)
         return p
 

@@ -142,7 +142,7 @@ def get_agency(store: Store, code: str) -> dict | None:
 
 
 def list_agencies(store: Store, *, include_inactive: bool = True) -> list[dict]:
-    rows = store.all("SELECT * FROM agencies ORDER BY province, name_fold")
+    rows = sorted(store.all("SELECT * FROM agencies"), key=lambda r: (fold(r["province"]), r["name_fold"]))
     if include_inactive:
         return rows
     today = clock.now().date()
