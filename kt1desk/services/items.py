@@ -107,3 +107,8 @@ def refusals(store: Store, *, limit: int = 200) -> list[dict]:
     return store.all(
         "SELECT r.*, u.login AS refused_by_login FROM refusals r JOIN users u ON u.id = r.refused_by "
         "ORDER BY r.id DESC LIMIT ?", (limit,))
+
+
+def waiting_dispatch(store: Store) -> list[dict]:
+    """Secret items accepted but not yet gone: they leave at once in a dedicated vehicle."""
+    return store.all("SELECT * FROM items WHERE immediate_dispatch = 1 AND status = 'accepted' ORDER BY accepted_at")
