@@ -150,6 +150,8 @@ _V1 = [
     "CREATE INDEX items_sender ON items(sender_id, accepted_at)",
     "CREATE INDEX items_recipient ON items(recipient_id, accepted_at)",
     "CREATE INDEX items_status ON items(status, accepted_at)",
+    # Secret items wait here, flagged, until they leave (a short list: a partial index).
+    "CREATE INDEX items_waiting ON items(accepted_at) WHERE immediate_dispatch = 1 AND status = 'accepted'",
     # Folded names for search; contentless: the text lives in items, the index holds only terms.
     """CREATE VIRTUAL TABLE items_fts USING fts5(
         text, content='', tokenize='unicode61', prefix='2 3'
