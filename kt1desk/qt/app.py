@@ -1,0 +1,143 @@
+"""Starting the counter program: Qt, the language, the database, first-start setup, login, main window.
+
+``run`` is what ``kt1desk`` (no command) calls. ``build_main_window`` makes the
+window for a Session without running the event loop: tests and the screenshot
+script use it.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..errors import Kt1Error
+from ..paths import resource
+from ..services import office
+from ..storage import Store
+from .base import saved_language
+from .session import Session, StoreEvents
+
+APP_NAME = "KT1 Desk"
+_translators: list[QTranslator] = []
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+        app.setApplicationName(APP_NAME)
+        app.setOrganizationName("KT1Desk")
+    return app
+
+
+def install_language(lang: str) -> None:
+    """Vietnamese is the source language; English comes from resources/translations/kt1desk_en.qm.
+
+    Qt's own strings (buttons of standard dialogs) come from Qt's catalogue of
+    the same language when it ships one. Installing sends every widget a
+    LanguageChange event, on which the shell's windows retranslate.
+    """
+    app = application()
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [(f"qtbase_{lang}", qt_dir)]
+    if lang == "en":
+        candidates.append(("kt1desk_en", str(resource("translations"))))
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.English if lang == "en" else QLocale.Language.Vietnamese,
+                               QLocale.Country.Vietnam))
+
+
+def switch_language(session: Session, lang: str) -> None:
+    session.lang = lang
+    install_language(lang)
+
+
+def choose_language(lang: str | None) -> str:
+    """English when asked for on the command line; otherwise what was last chosen in settings; else Vietnamese."""
+    if lang == "en":
+        return "en"
+    return saved_language() or "vi"
+
+
+def build_main_window(session: Session, *, idle_ms: int | None = None, scanner: bool = True):
+    """The main window for ``session``, with its idle lock and scanner filter; not shown, no event loop."""
+    from .lock import IdleLock
+    from .main_window import MainWindow
+    from .scanner import ScannerFilter
+
+    application()
+    if session.events is None:
+        session.events = StoreEvents(session.store)
+    window = MainWindow(session)
+    window.idle_lock = IdleLock(session, window, interval_ms=idle_ms)
+    window.idle_lock.locked_changed.connect(window.set_locked)
+    if scanner:
+        window.scanner = ScannerFilter(window.handle_scan, enabled=lambda: not window.locked, parent=window)
+        QApplication.instance().installEventFilter(window.scanner)
+    return window
+
+
+def close_main_window(window) -> None:
+    """Take the window's application-wide filters away (tests build many windows in one process)."""
+    app = QApplication.instance()
+    if window.scanner is not None:
+        app.removeEventFilter(window.scanner)
+    if window.idle_lock is not None:
+        window.idle_lock.detach()
+    if window.session.events is not None:
+        window.session.events.detach()
+    window.close()
+
+
+def open_session(store: Store, *, lang: str, counter: str | None = None, parent=None) -> Session | None:
+    """Setup on an empty database, then login; None when the clerk gives up."""
+    from .login import LoginDialog
+    from .setup_dialog import SetupDialog
+
+    login, hint = "", ""
+    if not office.is_initialised(store):
+        setup = SetupDialog(store, lang=lang, parent=parent)
+        if not setup.exec():
+            return None
+        login = setup.login
+        if setup.used_demo:
+            hint = setup.tr("Dữ liệu thử có ba tài khoản: admin (quản trị), giamsat (kiểm soát viên), "
+                            "gdv1 (giao dịch viên), cùng mật khẩu bạn vừa nhập.")
+    the_office = office.get_office(store)
+    the_counter = office.get_counter(store, counter)
+    dialog = LoginDialog(store, lang=lang, office=the_office, login=login, hint=hint, parent=parent)
+    if not dialog.exec() or dialog.user is None:
+        return None
+    return Session(store=store, user=dialog.user, counter=the_counter, office=the_office, lang=lang)
+
+
+def run(db_path: str | Path, lang: str | None = "vi", counter: str | None = None) -> int:
+    app = application()
+    lang = choose_language(lang)
+    install_language(lang)
+    store = Store(db_path)
+    try:
+        try:
+            session = open_session(store, lang=lang, counter=counter)
+        except Kt1Error as err:  # e.g. the counter named on the command line does not exist
+            QMessageBox.critical(None, APP_NAME, err.text(lang))
+            return 2
+        if session is None:
+            return 1
+        window = build_main_window(session)
+        window.show()
+        code = app.exec()
+        close_main_window(window)
+        return code
+    finally:
+        store.close()

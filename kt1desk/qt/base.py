@@ -1,0 +1,72 @@
+"""What every window of the shell shares: the remembered preferences and one base dialog.
+
+Preferences of this machine (language, window places) live in ``QSettings``;
+figures of the office (idle minutes …) live in the database, in the core's
+settings service. ``KT1DESK_SETTINGS`` names an INI file to use instead of the
+user's profile (tests and screenshots point it at a temporary file).
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtWidgets import QDialog, QWidget
+
+ORGANISATION = "KT1Desk"
+APPLICATION = "KT1Desk"
+
+
+def app_settings() -> QSettings:
+    path = os.environ.get("KT1DESK_SETTINGS")
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
+
+
+def saved_language() -> str | None:
+    value = app_settings().value("ui/language")
+    return value if value in ("vi", "en") else None
+
+
+def save_language(lang: str) -> None:
+    settings = app_settings()
+    settings.setValue("ui/language", lang)
+    settings.sync()
+
+
+def restore_geometry(widget: QWidget, key: str) -> bool:
+    value = app_settings().value(f"geometry/{key}")
+    if isinstance(value, QByteArray) and not value.isEmpty():
+        return widget.restoreGeometry(value)
+    return False
+
+
+def save_geometry(widget: QWidget, key: str) -> None:
+    settings = app_settings()
+    settings.setValue(f"geometry/{key}", widget.saveGeometry())
+    settings.sync()
+
+
+class BaseDialog(QDialog):
+    """A dialog that opens where the clerk last left it, at the size they gave it.
+
+    ``key`` names the dialog in the preferences; subclasses pass their own.
+    """
+
+    def __init__(self, key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._geometry_key = key
+        self._geometry_restored = False
+        self.setWindowTitle("KT1 Desk")
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if not self._geometry_restored:
+            self._geometry_restored = True
+            restore_geometry(self, self._geometry_key)
+        super().showEvent(event)
+
+    def done(self, result: int) -> None:
+        if self.isVisible():
+            save_geometry(self, self._geometry_key)
+        super().done(result)

@@ -1,0 +1,177 @@
+"""Idle lock: after the office's idle time the window is covered and asks for the password again.
+
+The lock is a panel laid over the whole main window — not a new window and
+not a logout: the pages underneath stay alive, so a half-filled intake form is
+exactly as it was once the clerk types the password again. While locked, key
+and mouse input meant for anything but the panel is swallowed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from ..errors import Kt1Error
+from ..services import settings, users
+from .pagekit import child, load_form, scaled_font, set_message
+from .session import Session
+
+_INPUT_EVENTS = {
+    QEvent.Type.KeyPress, QEvent.Type.KeyRelease, QEvent.Type.ShortcutOverride, QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel,
+}
+_ACTIVITY_EVENTS = _INPUT_EVENTS | {QEvent.Type.MouseMove}
+
+
+class LockOverlay(QWidget):
+    """The veil over the main window with the password panel in its middle."""
+
+    unlocked = Signal()
+
+    def __init__(self, session: Session, host: QWidget):
+        super().__init__(host)
+        self.session = session
+        self.setObjectName("lock_overlay")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+        self.panel = QFrame(self)
+        self.panel.setObjectName("lock_panel")
+        self.panel.setFrameShape(QFrame.Shape.StyledPanel)
+        self.panel.setStyleSheet("QFrame#lock_panel { background: palette(window); border: 1px solid #9aa0a6;"
+                                 " border-radius: 6px; }")
+        self.form = load_form("lock_panel.ui", self.panel)
+        self.panel.layout().setContentsMargins(24, 20, 24, 20)
+        self.password = child(self.form, QLineEdit, "password")
+        self.message = child(self.form, QLabel, "message")
+        self.unlock_button = child(self.form, QPushButton, "unlock_button")
+        heading = child(self.form, QLabel, "heading")
+        heading.setFont(scaled_font(heading, 1.4, bold=True))
+        user = session.user
+        child(self.form, QLabel, "who").setText(
+            self.tr("Người dùng: %1 (%2)").replace("%1", user.full_name).replace("%2", user.login))
+        self.password.returnPressed.connect(self.try_unlock)
+        self.unlock_button.clicked.connect(self.try_unlock)
+        self.panel.setFixedWidth(440)
+        self._wait = QTimer(self)
+        self._wait.setSingleShot(True)
+        self._wait.timeout.connect(lambda: self.unlock_button.setEnabled(True))
+        host.installEventFilter(self)
+        self.hide()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.parent() and event.type() == QEvent.Type.Resize:
+            self._place()
+        return False
+
+    def _place(self) -> None:
+        host = self.parentWidget()
+        self.setGeometry(host.rect())
+        self.panel.adjustSize()
+        self.panel.move((self.width() - self.panel.width()) // 2, max(20, (self.height() - self.panel.height()) // 3))
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(38, 42, 50, 242))
+
+    def show_lock(self) -> None:
+        set_message(self.message, None)
+        self.password.clear()
+        self._place()
+        self.show()
+        self.raise_()
+        self.password.setFocus()
+
+    def try_unlock(self) -> None:
+        if not self.unlock_button.isEnabled():
+            return
+        try:
+            users.authenticate(self.session.store, self.session.user.login, self.password.text())
+        except Kt1Error as err:
+            set_message(self.message, err.text(self.session.lang))
+            self.password.clear()
+            if err.code == "login_locked":
+                self.unlock_button.setEnabled(False)
+                self._wait.start(int(err.params.get("seconds", 1)) * 1000)
+            self.password.setFocus()
+            return
+        self.hide()
+        self.unlocked.emit()
+
+
+class IdleLock(QObject):
+    """Watches the application's input; after ``interval_ms`` without any, covers ``window``.
+
+    The interval comes from the setting ``idle_lock_minutes`` unless given.
+    """
+
+    locked_changed = Signal(bool)
+
+    def __init__(self, session: Session, window: QWidget, *, interval_ms: int | None = None):
+        super().__init__(window)
+        self.session = session
+        self.window = window
+        self.overlay = LockOverlay(session, window)
+        self.overlay.unlocked.connect(self._on_unlocked)
+        self._return_focus: QWidget | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.lock)
+        self.set_interval_ms(interval_ms)
+        QApplication.instance().installEventFilter(self)
+
+    @property
+    def locked(self) -> bool:
+        return self.overlay.isVisible()
+
+    def set_interval_ms(self, interval_ms: int | None = None) -> None:
+        """A fixed interval, or (None) the office's setting read again."""
+        if interval_ms is None:
+            interval_ms = settings.get(self.session.store, "idle_lock_minutes") * 60_000
+        self._timer.setInterval(interval_ms)
+        if not self.locked:
+            self._timer.start()
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        # A dialog open on top of the window would stay usable over the veil: close it.
+        modal = QApplication.activeModalWidget()
+        if modal is not None and modal is not self.window and modal.isVisible():
+            modal.reject() if hasattr(modal, "reject") else modal.close()
+        self._return_focus = QApplication.focusWidget()
+        self._timer.stop()
+        self.overlay.show_lock()
+        self.locked_changed.emit(True)
+
+    def _on_unlocked(self) -> None:
+        focus = self._return_focus
+        self._return_focus = None
+        if focus is not None:
+            try:
+                focus.setFocus()
+            except RuntimeError:
+                pass
+        self._timer.start()
+        self.locked_changed.emit(False)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind not in _ACTIVITY_EVENTS:
+            return False
+        if not self.locked:
+            self._timer.start()  # any activity starts the count again
+            return False
+        if kind in _INPUT_EVENTS and watched.isWidgetType() and not self._inside_overlay(watched):
+            return True
+        return False
+
+    def _inside_overlay(self, widget: QObject) -> bool:
+        while widget is not None:
+            if widget is self.overlay:
+                return True
+            widget = widget.parent()
+        return False
+
+    def detach(self) -> None:
+        QApplication.instance().removeEventFilter(self)
+        self._timer.stop()

@@ -1,0 +1,65 @@
+"""The login dialog: the core counts wrong passwords and makes the next try wait; the dialog says so."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
+
+from ..errors import Kt1Error
+from ..services import users
+from ..storage import Store, User
+from .base import BaseDialog
+from .pagekit import MUTED_STYLE, child, load_form, set_message
+
+
+class LoginDialog(BaseDialog):
+    """Asks for login and password; ``user`` holds who logged in once it is accepted."""
+
+    def __init__(self, store: Store, *, lang: str = "vi", office: dict | None = None, login: str = "",
+                 hint: str = "", parent: QWidget | None = None):
+        super().__init__("login", parent)
+        self.store = store
+        self.lang = lang
+        self.user: User | None = None
+        self.form = load_form("login_dialog.ui", self)
+        self.setWindowTitle(self.tr("KT1 Desk — Đăng nhập"))
+        self.login_edit = child(self.form, QLineEdit, "login")
+        self.password_edit = child(self.form, QLineEdit, "password")
+        self.message = child(self.form, QLabel, "message")
+        self.hint = child(self.form, QLabel, "hint")
+        self.login_button = child(self.form, QPushButton, "login_button")
+        self.quit_button = child(self.form, QPushButton, "quit_button")
+        office_label = child(self.form, QLabel, "office")
+        if office:
+            office_label.setText(f"<b>{office['name']}</b> ({office['code']})")
+        else:
+            office_label.hide()
+        set_message(self.message, None)
+        set_message(self.hint, hint, MUTED_STYLE)
+        self.login_edit.setText(login)
+        self.login_button.clicked.connect(self.try_login)
+        self.quit_button.clicked.connect(self.reject)
+        self._wait = QTimer(self)
+        self._wait.setSingleShot(True)
+        self._wait.timeout.connect(lambda: self.login_button.setEnabled(True))
+        self.setMinimumWidth(420)
+        (self.password_edit if login else self.login_edit).setFocus()
+
+    def try_login(self) -> None:
+        if not self.login_button.isEnabled():
+            return
+        try:
+            self.user = users.authenticate(self.store, self.login_edit.text(), self.password_edit.text())
+        except Kt1Error as err:
+            self.user = None
+            set_message(self.message, err.text(self.lang))
+            self.password_edit.clear()
+            if err.code == "login_locked":
+                # Nothing to try until the wait is over: the button says so by being off.
+                seconds = int(err.params.get("seconds", 1))
+                self.login_button.setEnabled(False)
+                self._wait.start(seconds * 1000)
+            (self.login_edit if err.code == "user_inactive" else self.password_edit).setFocus()
+            return
+        set_message(self.message, None)
+        self.accept()

@@ -1,0 +1,304 @@
+"""The counter's main window: one home per job on the left, the job's page on the right, who/where below.
+
+The pages come from the pages modules; while one is missing the window still
+opens with a placeholder in its place. Jobs of later issues are shown, switched
+off, as "sắp có" so the clerk sees where they will be.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QLabel, QMainWindow, QPushButton, QStackedWidget,
+                               QStatusBar, QVBoxLayout, QHBoxLayout, QWidget)
+
+from .. import clock
+from ..errors import Kt1Error
+from ..services import settings, sync_status
+from ..services.calendar import calendar
+from ..services.users import ROLE_NAMES
+from .base import restore_geometry, save_geometry
+from .pagekit import MUTED_STYLE, scaled_font
+from .session import Session
+
+# (key, module, class): the pages, in the order of the navigation.
+PAGES = (
+    ("intake", "kt1desk.qt.intake_page", "IntakePage"),
+    ("lookup", "kt1desk.qt.lookup_page", "LookupPage"),
+    ("directory", "kt1desk.qt.directory_page", "DirectoryPage"),
+)
+LATER_JOBS = ("shift", "bags", "delivery", "reports", "sync")
+STATUS_REFRESH_MS = 60_000  # the clock moves into "ngoài giờ" without anything being saved
+
+
+class PlaceholderPage(QWidget):
+    """Stands in for a page whose module is not there yet."""
+
+    def __init__(self, title: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._title = title
+        layout = QVBoxLayout(self)
+        label = QLabel(title + "\n\n" + self.tr("Trang này chưa có trong bản này."))
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setStyleSheet(MUTED_STYLE)
+        layout.addWidget(label)
+
+    def page_title(self) -> str:
+        return self._title
+
+    def focus_first(self) -> None:
+        self.setFocus()
+
+
+def _load_page(module: str, cls: str):
+    try:
+        return getattr(importlib.import_module(module), cls)
+    except (ImportError, AttributeError):
+        return None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("main_window")
+        self.idle_lock = None  # set by app.build_main_window
+        self.scanner = None
+        self.pages: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        self.nav_group = QButtonGroup(self)
+        self.nav_group.setExclusive(True)
+        self.nav_buttons: dict[str, QPushButton] = {}
+        self.later_buttons: dict[str, QPushButton] = {}
+
+        nav = QFrame()
+        nav.setObjectName("nav")
+        nav.setStyleSheet("QFrame#nav { background: #eef1f4; border-right: 1px solid #d0d4d9; }"
+                          "QFrame#nav QPushButton { text-align: left; padding: 9px 14px; border: none;"
+                          " border-radius: 4px; }"
+                          "QFrame#nav QPushButton:checked { background: #1f5f99; color: white; }"
+                          "QFrame#nav QPushButton:hover:!checked:enabled { background: #dde3ea; }"
+                          "QFrame#nav QPushButton:focus { outline: none; border: 2px solid #e0a100; }"
+                          "QFrame#nav QPushButton:disabled { color: #8a9099; }")
+        nav.setFixedWidth(220)
+        nav_layout = QVBoxLayout(nav)
+        nav_layout.setContentsMargins(8, 12, 8, 12)
+        nav_layout.setSpacing(2)
+        self.brand = QLabel("KT1 Desk")
+        self.brand.setFont(scaled_font(self.brand, 1.35, bold=True))
+        self.brand.setContentsMargins(14, 0, 0, 10)
+        nav_layout.addWidget(self.brand)
+
+        for index, (key, module, cls) in enumerate(PAGES):
+            page_class = _load_page(module, cls)
+            page = page_class(session, self) if page_class else PlaceholderPage(self._page_name(key), self)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+            button = QPushButton()
+            button.setCheckable(True)
+            button.setFont(scaled_font(button, 1.1))
+            button.clicked.connect(lambda _=False, k=key: self.show_page(k))
+            self.nav_group.addButton(button, index)
+            self.nav_buttons[key] = button
+            nav_layout.addWidget(button)
+            if hasattr(page, "item_saved"):
+                page.item_saved.connect(self._on_item_saved)
+
+        self.later_heading = QLabel()
+        self.later_heading.setContentsMargins(14, 14, 0, 4)
+        self.later_heading.setStyleSheet(MUTED_STYLE)
+        nav_layout.addWidget(self.later_heading)
+        for key in LATER_JOBS:
+            button = QPushButton()
+            button.setEnabled(False)
+            self.later_buttons[key] = button
+            nav_layout.addWidget(button)
+        nav_layout.addStretch(1)
+        self.settings_button = QPushButton()
+        self.settings_button.clicked.connect(self.open_settings)
+        nav_layout.addWidget(self.settings_button)
+        self.lock_button = QPushButton()
+        self.lock_button.clicked.connect(self.lock_now)
+        nav_layout.addWidget(self.lock_button)
+
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status_user = QLabel()
+        self.status_counter = QLabel()
+        self.status_office = QLabel()
+        self.status_day = QLabel()
+        self.status_day.setStyleSheet("color: #8a5300; font-weight: bold;")
+        self.status_unsynced = QLabel()
+        bar = QStatusBar()
+        for widget in (self.status_user, self.status_counter, self.status_office, self.status_day,
+                       self.status_unsynced):
+            widget.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(widget)
+        self.setStatusBar(bar)
+
+        # Shortcuts are never a single printable key: a scanner types those.
+        self.shortcuts: list[QShortcut] = []
+        for index, (key, _m, _c) in enumerate(PAGES):
+            self._shortcut(f"Ctrl+{index + 1}", lambda k=key: self.show_page(k))
+        self._shortcut("Ctrl+L", self.lock_now)
+        self._shortcut("Ctrl+,", self.open_settings)
+
+        if session.events is not None:
+            session.events.changed.connect(self._on_changed)
+        self._clock = QTimer(self)
+        self._clock.setInterval(STATUS_REFRESH_MS)
+        self._clock.timeout.connect(self.refresh_status)
+        self._clock.start()
+
+        self.retranslate()
+        self.refresh_status()
+        self.resize(1280, 760)
+        restore_geometry(self, "main_window")
+        self.show_page("intake")
+
+    # -- texts -----------------------------------------------------------
+    def _page_name(self, key: str) -> str:
+        return {"intake": self.tr("Nhận gửi"), "lookup": self.tr("Tra cứu"), "directory": self.tr("Danh bạ")}[key]
+
+    def _later_name(self, key: str) -> str:
+        return {"shift": self.tr("Ca làm việc"), "bags": self.tr("Túi thư"), "delivery": self.tr("Phát"),
+                "reports": self.tr("Báo cáo"), "sync": self.tr("Đồng bộ")}[key]
+
+    def retranslate(self) -> None:
+        for index, (key, _m, _c) in enumerate(PAGES):
+            page = self.pages[key]
+            title = page.page_title() if hasattr(page, "page_title") else self._page_name(key)
+            self.nav_buttons[key].setText(title)
+            self.nav_buttons[key].setToolTip(self.tr("%1 (phím tắt Ctrl+%2)").replace("%1", title)
+                                             .replace("%2", str(index + 1)))
+        self.later_heading.setText(self.tr("Sắp có"))
+        for key, button in self.later_buttons.items():
+            button.setText(self.tr("%1 — sắp có").replace("%1", self._later_name(key)))
+        self.settings_button.setText(self.tr("Cài đặt…"))
+        self.settings_button.setToolTip(self.tr("Ngôn ngữ, thời gian tự khóa (Ctrl+,)"))
+        self.lock_button.setText(self.tr("Khóa màn hình"))
+        self.lock_button.setToolTip(self.tr("Khóa ngay (Ctrl+L)"))
+        self._update_title()
+        self.refresh_status()
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _update_title(self) -> None:
+        page = self.stack.currentWidget()
+        title = page.page_title() if page is not None and hasattr(page, "page_title") else ""
+        office = self.session.office
+        self.setWindowTitle(f"KT1 Desk — {title} — {office['name']}" if title else f"KT1 Desk — {office['name']}")
+
+    # -- pages -----------------------------------------------------------
+    def current_page_key(self) -> str:
+        page = self.stack.currentWidget()
+        return next(key for key, p in self.pages.items() if p is page)
+
+    def show_page(self, key: str) -> QWidget:
+        if self.locked:
+            return self.stack.currentWidget()
+        page = self.pages[key]
+        self.stack.setCurrentWidget(page)
+        self.nav_buttons[key].setChecked(True)
+        self._update_title()
+        if hasattr(page, "focus_first"):
+            page.focus_first()
+        return page
+
+    def open_item(self, item_id: str) -> bool:
+        """Show that item in the lookup page. False (and a message) when there is no lookup page."""
+        lookup = self.pages.get("lookup")
+        if lookup is None or not hasattr(lookup, "open_item"):
+            self.statusBar().showMessage(self.tr("Chưa có trang tra cứu để mở %1.").replace("%1", item_id), 8000)
+            return False
+        self.show_page("lookup")
+        try:
+            lookup.open_item(item_id)
+        except Kt1Error as err:
+            self.statusBar().showMessage(err.text(self.session.lang), 10000)
+            return False
+        return True
+
+    def handle_scan(self, item_id: str) -> None:
+        """A scanned id: the page on screen may take it (bags, delivery later), else the item opens."""
+        page = self.stack.currentWidget()
+        taker = getattr(page, "accept_scan", None)
+        if callable(taker) and taker(item_id):
+            return
+        self.open_item(item_id)
+
+    def _on_item_saved(self, item_id: str) -> None:
+        self.statusBar().showMessage(self.tr("Đã nhận %1.").replace("%1", item_id), 10000)
+
+    # -- lock and settings -------------------------------------------------
+    @property
+    def locked(self) -> bool:
+        return self.idle_lock is not None and self.idle_lock.locked
+
+    def lock_now(self) -> None:
+        if self.idle_lock is not None:
+            self.idle_lock.lock()
+
+    def set_locked(self, locked: bool) -> None:
+        for shortcut in self.shortcuts:
+            shortcut.setEnabled(not locked)
+
+    def open_settings(self) -> None:
+        if self.locked:
+            return
+        from .settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.session, self)
+        if dialog.exec() and dialog.idle_changed and self.idle_lock is not None:
+            self.idle_lock.set_interval_ms(None)
+
+    def _shortcut(self, keys: str, slot) -> None:
+        shortcut = QShortcut(QKeySequence(keys), self)
+        shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+        shortcut.activated.connect(slot)
+        self.shortcuts.append(shortcut)
+
+    # -- status bar --------------------------------------------------------
+    def _on_changed(self, action: str, entities) -> None:
+        # Every commit is journalled, so every commit moves the unsynced count.
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        session = self.session
+        lang = session.lang
+        user = session.user
+        role = ROLE_NAMES.get(user.role, {}).get(lang, user.role)
+        self.status_user.setText(f"{user.full_name} ({role})")
+        counter = session.counter
+        self.status_counter.setText(self.tr("Quầy %1").replace("%1", counter["code"])
+                                    if counter["name"] in ("", counter["code"]) else f"{counter['name']} ({counter['code']})")
+        self.status_office.setText(f"{session.office['code']} · {session.office['name']}")
+        now = clock.now()
+        cal = calendar(session.store, now.date())
+        holiday = cal.holiday_name(now.date()) if cal.is_public_holiday(now.date()) else None
+        if holiday:
+            day_text = self.tr("Ngày lễ: %1").replace("%1", holiday)
+        elif cal.is_after_hours(now, settings.get(session.store, "day_start", now.date())):
+            day_text = self.tr("Ngoài giờ hành chính")
+        else:
+            day_text = ""
+        self.status_day.setText(day_text)
+        self.status_day.setVisible(bool(day_text))
+        count = sync_status.unsynced_count(session.store)
+        self.status_unsynced.setText(self.tr("Chưa đồng bộ: %1 bản ghi").replace("%1", f"{count:,}".replace(",", ".")))
+
+    # -- closing ------------------------------------------------------------
+    def closeEvent(self, event) -> None:  # noqa: N802
+        save_geometry(self, "main_window")
+        super().closeEvent(event)
