@@ -1,0 +1,153 @@
+"""Small pieces the pages share: loading a Designer form, a read-only table model, the error look."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QFile, QIODevice, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..paths import ui_file
+from ..text import fold
+
+ERROR_STYLE = "color: #a8231a;"
+WARNING_STYLE = "color: #8a5300;"
+MUTED_STYLE = "color: #5f6368;"
+
+
+def load_form(name: str, host: QWidget) -> QWidget:
+    """Load ``ui/<name>`` and lay it out filling ``host``; children are found by object name."""
+    loader = QUiLoader()
+    file = QFile(str(ui_file(name)))
+    if not file.open(QIODevice.OpenModeFlag.ReadOnly):
+        raise FileNotFoundError(name)
+    try:
+        form = loader.load(file, host)
+    finally:
+        file.close()
+    if form is None:
+        raise RuntimeError(loader.errorString())
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(form)
+    return form
+
+
+def child(form: QWidget, cls, name: str):
+    found = form.findChild(cls, name)
+    if found is None:
+        raise LookupError(f"{name} not in form")
+    return found
+
+
+def set_message(lbl: QLabel, text: str | None, style: str = ERROR_STYLE) -> None:
+    """Show or hide a message label (a hidden label takes no room)."""
+    lbl.setStyleSheet(style)
+    lbl.setText(text or "")
+    lbl.setVisible(bool(text))
+
+
+def scaled_font(widget: QWidget, factor: float, *, bold: bool = False, mono: bool = False) -> QFont:
+    font = QFont(widget.font())
+    if mono:
+        font.setFamilies(["DejaVu Sans Mono", "Consolas", "monospace"])
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 10.0
+    font.setPointSizeF(size * factor)
+    font.setBold(bold)
+    return font
+
+
+class Column:
+    """One column of a RowsModel: header, how to show a row, how to sort it."""
+
+    def __init__(self, header: str, show: Callable[[dict], str], sort: Callable[[dict], object] | None = None,
+                 align: Qt.AlignmentFlag | None = None):
+        self.header = header
+        self.show = show
+        self.sort = sort or show
+        self.align = align
+
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table of dict rows: shown text, sort keys, the row itself and its folded text."""
+
+    def __init__(self, columns: Sequence[Column], parent=None):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[dict] = []
+        self._folded: list[str] = []
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self._folded = [fold(" ".join(c.show(r) for c in self.columns)) for r in rows]
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.show(row)
+        if role == SORT_ROLE:
+            return column.sort(row)
+        if role == ROW_ROLE:
+            return row
+        if role == FOLDED_ROLE:
+            return self._folded[index.row()]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.align is not None:
+            return int(column.align | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class FoldingFilter(QSortFilterProxyModel):
+    """Sorts by each column's sort key; keeps rows holding every folded word typed ("tinh uy")."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setSortRole(SORT_ROLE)
+
+    def set_text(self, text: str) -> None:
+        from ..text import fold_words
+
+        self.beginFilterChange() if hasattr(self, "beginFilterChange") else None
+        self._words = fold_words(text)
+        if hasattr(self, "endFilterChange"):
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row, source_parent) -> bool:
+        if not self._words:
+            return True
+        hay = self.sourceModel().index(source_row, 0, source_parent).data(FOLDED_ROLE) or ""
+        return all(w in hay for w in self._words)
+
+    def lessThan(self, left, right) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if a is None or b is None:
+            return (a is None) and (b is not None)
+        try:
+            return a < b
+        except TypeError:
+            return str(a) < str(b)
