@@ -1,0 +1,84 @@
+"""What the shell tests share: preferences in a temporary file, a main window per test, key helpers."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
+
+from kt1desk.qt.session import Session
+from kt1desk.services import office
+
+
+@pytest.fixture(autouse=True)
+def own_preferences(tmp_path, monkeypatch):
+    """Language and window places go to a file of this test, never to the user's profile."""
+    monkeypatch.setenv("KT1DESK_SETTINGS", str(tmp_path / "kt1desk.ini"))
+    yield
+    from kt1desk.qt.app import install_language
+
+    install_language("vi")
+
+
+class Printed:
+    """Stands in for the printer: keeps each PDF it is given."""
+
+    def __init__(self):
+        self.documents: list[tuple[str, bytes, str]] = []
+
+    def __call__(self, parent, pdf: bytes, *, doc_type: str, title: str) -> bool:
+        self.documents.append((doc_type, pdf, title))
+        return True
+
+
+def session_for(store, user, *, printer=None, lang="vi") -> Session:
+    return Session(store=store, user=user, counter=office.get_counter(store), office=office.get_office(store),
+                   lang=lang, print_pdf=printer or Printed())
+
+
+@pytest.fixture
+def open_window(qtbot):
+    """``open_window(session, idle_ms=...)``: the main window, shown; its filters are removed afterwards."""
+    from kt1desk.qt.app import build_main_window, close_main_window
+
+    made = []
+
+    def make(session, **kwargs):
+        window = build_main_window(session, **kwargs)
+        made.append(window)
+        window.resize(1280, 760)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        return window
+
+    yield make
+    for window in made:
+        close_main_window(window)
+        window.deleteLater()
+
+
+def scan(qtbot, widget: QWidget, text: str, *, enter: bool = True) -> None:
+    """What a scanner does: the characters a millisecond or two apart, then Enter."""
+    for ch in text:
+        qtbot.keyClick(widget, ch)
+    if enter:
+        qtbot.keyClick(widget, Qt.Key.Key_Return)
+
+
+def type_slowly(qtbot, widget: QWidget, text: str, gap_ms: int = 90) -> None:
+    """What a person does: a key every ``gap_ms``."""
+    for ch in text:
+        qtbot.keyClick(widget, ch)
+        qtbot.wait(gap_ms)
+
+
+def focused() -> QWidget | None:
+    return QApplication.focusWidget()
+
+
+def texts_in(widget: QWidget) -> str:
+    """Every label and line edit text visible inside ``widget`` (to see what a page shows)."""
+    parts = [w.text() for w in widget.findChildren(QLabel) if w.isVisible()]
+    parts += [w.text() for w in widget.findChildren(QLineEdit) if w.isVisible()]
+    return "\n".join(parts)
