@@ -62,11 +62,15 @@ def find_items(store: Store, *, text: str | None = None, agency_id: int | None =
                limit: int = 500) -> list[dict]:
     """Items matching every filter given, newest first (by the order they were stored)."""
     where, params = [], []
+    sql, order = "SELECT i.* FROM items i", "i.rowid"
     if text:
         expression = _match_expression(text)
         if expression is None:
             return []
-        where.append("i.rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ? ORDER BY rowid DESC)")
+        # Walk the full-text index newest first and stop at the limit: an IN (subquery) would
+        # first collect every match (a third of a million rows for "tinh uy" at 1M items).
+        sql, order = "SELECT i.* FROM items_fts f CROSS JOIN items i ON i.rowid = f.rowid", "f.rowid"
+        where.append("items_fts MATCH ?")
         params.append(expression)
     if agency_id is not None:
         where.append("(i.sender_id = ? OR i.recipient_id = ?)")
@@ -80,10 +84,9 @@ def find_items(store: Store, *, text: str | None = None, agency_id: int | None =
     if status:
         where.append("i.status = ?")
         params.append(status)
-    sql = "SELECT i.* FROM items i"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY i.rowid DESC LIMIT ?"
+    sql += f" ORDER BY {order} DESC LIMIT ?"
     return store.all(sql, params + [limit])
 
 
