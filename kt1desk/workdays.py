@@ -31,6 +31,13 @@ def _public_holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("VN", years=year).keys())
 
 
+@lru_cache(maxsize=64)
+def _worked_weekend_days(year: int) -> frozenset[date]:
+    """Saturdays the government made working days in a swap the package knows (22/8/2026 for 31/8)."""
+    known = holidays.country_holidays("VN", years=year)
+    return frozenset(d for d in getattr(known, "weekend_workdays", ()) if d.year == year)
+
+
 @dataclass
 class Calendar:
     """Which days are worked. ``swaps`` maps a date to True (worked) or False (day off)."""
@@ -45,7 +52,9 @@ class Calendar:
     def is_working_day(self, day: date) -> bool:
         if day in self.swaps:
             return self.swaps[day]
-        return day.weekday() < 5 and not self.is_public_holiday(day)
+        if day.weekday() >= 5:
+            return day in _worked_weekend_days(day.year)
+        return not self.is_public_holiday(day)
 
     def holiday_name(self, day: date) -> str | None:
         names = holidays.country_holidays("VN", years=day.year, language="vi")
