@@ -50,6 +50,7 @@ def open_window(qtbot):
         window.show()
         qtbot.waitExposed(window)
         window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
         return window
 
     yield make

@@ -1,0 +1,88 @@
+"""The idle lock covers the window after the idle time and keeps the half-filled form for after the password."""
+
+from __future__ import annotations
+
+from conftest import PASSWORD
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+from shell_support import focused, open_window, own_preferences, session_for  # noqa: F401
+
+from kt1desk.services import settings
+
+
+def half_filled(window) -> QLineEdit:
+    """Something typed into the page on screen: the intake form's first field, or any field there is."""
+    page = window.show_page("intake")
+    edit = getattr(page, "sender_edit", None) or page.findChild(QLineEdit)
+    if edit is None:  # placeholder page: give it a field to fill
+        edit = QLineEdit(page)
+        edit.show()
+    edit.setFocus()
+    edit.setText("TUDLK")
+    return edit
+
+
+def unlock(qtbot, window, password: str) -> None:
+    overlay = window.idle_lock.overlay
+    overlay.password.setText(password)
+    qtbot.keyClick(overlay.password, Qt.Key.Key_Return)
+
+
+def test_the_screen_locks_after_the_idle_time(qtbot, demo_store, clerk, open_window):
+    window = open_window(session_for(demo_store, clerk), idle_ms=150)
+    assert not window.locked
+    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    assert window.idle_lock.overlay.isVisible()
+    assert window.idle_lock.overlay.geometry() == window.rect()
+
+
+def test_unlocking_keeps_the_half_filled_form_and_its_focus(qtbot, demo_store, clerk, open_window):
+    window = open_window(session_for(demo_store, clerk), idle_ms=200)
+    edit = half_filled(window)
+    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    assert edit.text() == "TUDLK"  # nothing is thrown away by locking
+    unlock(qtbot, window, PASSWORD)
+    assert not window.locked
+    assert edit.text() == "TUDLK"
+    assert focused() is edit
+
+
+def test_keys_do_not_reach_the_form_under_the_lock(qtbot, demo_store, clerk, open_window):
+    window = open_window(session_for(demo_store, clerk))
+    edit = half_filled(window)
+    window.lock_now()
+    qtbot.keyClick(edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert edit.text() == "TUDLK"
+    qtbot.keyClick(window.idle_lock.overlay.password, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "intake"  # page shortcuts are off while locked
+
+
+def test_a_wrong_password_keeps_the_lock_and_says_why(qtbot, demo_store, clerk, open_window):
+    window = open_window(session_for(demo_store, clerk))
+    window.lock_now()
+    unlock(qtbot, window, "sai-mat-khau")
+    assert window.locked
+    assert window.idle_lock.overlay.message.text() == "Sai tên đăng nhập hoặc mật khẩu."
+
+
+def test_wrong_passwords_at_the_lock_count_like_at_login(qtbot, demo_store, clerk, open_window):
+    window = open_window(session_for(demo_store, clerk))
+    window.lock_now()
+    for _ in range(4):
+        unlock(qtbot, window, "sai-mat-khau")
+    assert "tạm khóa sau 3 lần sai" in window.idle_lock.overlay.message.text()
+    assert not window.idle_lock.overlay.unlock_button.isEnabled()
+
+
+def test_the_idle_time_comes_from_the_office_setting(qtbot, demo_store, clerk, supervisor, open_window):
+    settings.put(demo_store, supervisor, "idle_lock_minutes", "7")
+    window = open_window(session_for(demo_store, clerk))
+    assert window.idle_lock._timer.interval() == 7 * 60_000
+
+
+def test_ctrl_l_locks_at_once(qtbot, demo_store, clerk, open_window):
+    window = open_window(session_for(demo_store, clerk))
+    half_filled(window)
+    qtbot.keyClick(focused(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.locked
