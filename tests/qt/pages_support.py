@@ -48,3 +48,32 @@ def show(qtbot, widget):
     qtbot.waitExposed(widget)
     widget.activateWindow()
     return widget
+
+
+@pytest.fixture
+def printing(monkeypatch):
+    """The paper module if it is there, else a stand-in that makes tiny PDFs (so the page logic is tested)."""
+    import importlib
+    import sys
+    import types
+
+    try:
+        module = importlib.import_module("kt1desk.printing")
+        if hasattr(module, "label_pdf") and hasattr(module, "receipt_pdf"):
+            return module
+    except ImportError:
+        pass
+    fake = types.ModuleType("kt1desk.printing")
+    fake.calls = []
+
+    def label_pdf(store, item_ids):
+        fake.calls.append(("label", list(item_ids)))
+        return b"%PDF-1.4 label " + ",".join(item_ids).encode()
+
+    def receipt_pdf(store, item_id, paper="80mm", copy=False):
+        fake.calls.append(("receipt", item_id, copy))
+        return b"%PDF-1.4 receipt " + item_id.encode() + (b" copy" if copy else b"")
+
+    fake.label_pdf, fake.receipt_pdf = label_pdf, receipt_pdf
+    monkeypatch.setitem(sys.modules, "kt1desk.printing", fake)
+    return fake

@@ -1,0 +1,211 @@
+"""One item: every field of its outer envelope and service, every event, and reprints.
+
+Secrecy shows as its letter only, as on the envelope. A reprint is counted
+(``items.record_print``); a receipt printed again is marked as a copy.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
+
+from .. import clock
+from ..errors import Kt1Error
+from ..formats import money, moment, weight
+from ..services import items
+from ..services.intake import KINDS, ZONE_NAMES
+from ..services.tariff import FREE_REASONS
+from .base import BaseDialog
+from .pagekit import MUTED_STYLE, WARNING_STYLE, Column, RowsModel, scaled_font, set_message
+from .session import Session
+
+log = logging.getLogger(__name__)
+
+
+def _when(text: str | None) -> str:
+    return moment(clock.parse_iso(text)) if text else ""
+
+
+class ItemDialog(BaseDialog):
+    def __init__(self, session: Session, item_id: str, parent: QWidget | None = None):
+        super().__init__("item", parent)
+        self.session = session
+        self.item_id = items.get_item(session.store, item_id)["id"]
+        self.setObjectName("itemDialog")
+        self.setWindowTitle(self.tr("Bưu gửi {id}").format(id=self.item_id))
+        self.resize(900, 640)
+        layout = QVBoxLayout(self)
+        self.id_label = QLabel(self.item_id)
+        self.id_label.setFont(scaled_font(self, 1.8, bold=True, mono=True))
+        self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.id_label)
+        columns = QHBoxLayout()
+        self.left = QFormLayout()
+        self.right = QFormLayout()
+        for form in (self.left, self.right):
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+            form.setHorizontalSpacing(14)
+            columns.addLayout(form, 1)
+        layout.addLayout(columns)
+        layout.addWidget(QLabel(self.tr("Diễn biến")))
+        self.events_model = RowsModel([
+            Column(self.tr("Thời điểm"), lambda e: _when(e["at"]), lambda e: e["at"]),
+            Column(self.tr("Việc"), self._event_name),
+            Column(self.tr("Người làm"), lambda e: f"{e['user_name'] or ''} ({e['user_login'] or '—'})"),
+            Column(self.tr("Quầy"), lambda e: e["counter_code"] or ""),
+            Column(self.tr("Ghi chú"), self._event_note),
+        ], self)
+        self.events_view = QTableView()
+        self.events_view.setObjectName("eventsView")
+        self.events_view.setModel(self.events_model)
+        self.events_view.verticalHeader().hide()
+        self.events_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.events_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.events_view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.events_view, 1)
+        self.print_status = QLabel()
+        self.print_status.setWordWrap(True)
+        self.print_status.hide()
+        layout.addWidget(self.print_status)
+        buttons = QDialogButtonBox()
+        self.label_button = QPushButton(self.tr("In lại &nhãn"))
+        self.receipt_button = QPushButton(self.tr("In lại &biên nhận"))
+        for button in (self.label_button, self.receipt_button):
+            button.setAutoDefault(False)
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        close.setText(self.tr("Đóng"))
+        buttons.rejected.connect(self.reject)
+        self.label_button.clicked.connect(lambda: self.reprint("label"))
+        self.receipt_button.clicked.connect(lambda: self.reprint("receipt"))
+        layout.addWidget(buttons)
+        if session.events is not None:
+            session.events.changed.connect(self._store_changed)
+        self.load()
+
+    # -- public ------------------------------------------------------------
+    def load(self) -> None:
+        store, lang = self.session.store, self.session.lang
+        item = items.get_item(store, self.item_id)
+        self.item = item
+        for form in (self.left, self.right):
+            while form.rowCount():
+                form.removeRow(0)
+        yes, no = self.tr("có"), self.tr("không")
+        status = items.STATUSES.get(item["status"], {}).get(lang, item["status"])
+        if item["free_reason"]:
+            fee = self.tr("Miễn cước") + " — " + FREE_REASONS[item["free_reason"]].get(lang, "")
+        else:
+            fee = money(item["fee_vnd"], lang)
+        zone = ZONE_NAMES.get((item["scope"], None), {}).get(lang) if item["scope"] == "lien-tinh" else \
+            self.tr("nội tỉnh")
+        accepted = _when(item["accepted_at"])
+        if item["back_entry"]:
+            accepted += "  " + self.tr("(nhập bù lúc {when})").format(when=_when(item["entered_at"]))
+        rows_left = [
+            (self.tr("Trạng thái"), status),
+            (self.tr("Cơ quan gửi"), f"{item['sender_code']} — {item['sender_name']}"),
+            (self.tr("Cơ quan nhận"), f"{item['recipient_code']} — {item['recipient_name']}"),
+            (self.tr("Địa chỉ nhận"), f"{item['recipient_address']}, {item['recipient_province']}".strip(", ")),
+            (self.tr("Loại"), KINDS.get(item["kind"], {}).get(lang, item["kind"])),
+            (self.tr("Khối lượng"), weight(item["weight_g"], lang)),
+            (self.tr("Số kiện"), str(item["pieces"])),
+            (self.tr("Độ mật"), item["secrecy"] or self.tr("không mật")),
+            (self.tr("Niêm phong nguyên vẹn"), yes if item["seal_intact"] else no),
+        ]
+        rows_right = [
+            (self.tr("Hỏa tốc"), yes if item["hoa_toc"] else no),
+            (self.tr("Hẹn giờ"), _when(item["hen_gio_at"]) or no),
+            (self.tr("Phạm vi"), zone or item["scope"]),
+            (self.tr("Thời điểm nhận"), accepted),
+            (self.tr("Hạn phát"), _when(item["deadline"])),
+            (self.tr("Cước"), fee),
+            (self.tr("Giao dịch viên"), f"{item['clerk_name']} ({item['clerk_login']})"),
+            (self.tr("Quầy"), item["counter_code"]),
+            (self.tr("Số lần in"), self.tr("nhãn {label}, biên nhận {receipt}").format(
+                label=item["label_prints"], receipt=item["receipt_prints"])),
+        ]
+        for form, rows in ((self.left, rows_left), (self.right, rows_right)):
+            for name, value in rows:
+                value_label = QLabel(value)
+                value_label.setWordWrap(True)
+                value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                name_label = QLabel(name)
+                name_label.setStyleSheet(MUTED_STYLE)
+                form.addRow(name_label, value_label)
+        if item["secrecy"] and item["immediate_dispatch"] and item["status"] == "accepted":
+            set_message(self.print_status, self.tr("Bưu gửi mật: chờ chuyển đi ngay bằng xe riêng."), WARNING_STYLE)
+        self.events_model.set_rows(items.events(store, self.item_id))
+
+    def field(self, name: str) -> str:
+        """The value shown beside the label ``name`` (for tests and screen readers)."""
+        for form in (self.left, self.right):
+            for row in range(form.rowCount()):
+                label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+                if label.text() == name:
+                    return form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
+        raise KeyError(name)
+
+    def reprint(self, document: str) -> bool:
+        """Print the label or receipt again and count it; a receipt printed again says it is a copy."""
+        session = self.session
+        names = {"label": self.tr("Nhãn"), "receipt": self.tr("Biên nhận")}
+        try:
+            from ..printing import label_pdf, receipt_pdf
+
+            if document == "label":
+                pdf = label_pdf(session.store, [self.item_id])
+            else:
+                pdf = receipt_pdf(session.store, self.item_id, copy=self.item["receipt_prints"] > 0)
+            printed = session.print_documents(self, pdf, doc_type=document,
+                                              title=f"{names[document]} {self.item_id}")
+        except Exception as err:  # a printer fault is reported, never fatal
+            log.exception("reprint %s of %s failed", document, self.item_id)
+            text = err.text(session.lang) if isinstance(err, Kt1Error) else str(err)
+            set_message(self.print_status, self.tr("Không in được {paper}: {reason}").format(
+                paper=names[document].lower(), reason=text), WARNING_STYLE)
+            return False
+        if not printed:
+            set_message(self.print_status, self.tr("Đã hủy in."), MUTED_STYLE)
+            return False
+        count = items.record_print(session.store, session.user, self.item_id, document)
+        self.load()
+        set_message(self.print_status, self.tr("Đã in {paper} (lần {count}).").format(
+            paper=names[document].lower(), count=count), MUTED_STYLE)
+        return True
+
+    # -- helpers -------------------------------------------------------------
+    def _event_name(self, event: dict) -> str:
+        names = {
+            "accepted": self.tr("Nhận gửi"),
+            "printed_label": self.tr("In nhãn"),
+            "printed_receipt": self.tr("In biên nhận"),
+            "voided": self.tr("Hủy"),
+        }
+        return names.get(event["kind"], event["kind"])
+
+    def _event_note(self, event: dict) -> str:
+        details = event["details"] or {}
+        notes = []
+        if details.get("back_entry"):
+            notes.append(self.tr("nhập bù"))
+        if "count" in details:
+            notes.append(self.tr("lần {n}").format(n=details["count"]))
+        if details.get("copy"):
+            notes.append(self.tr("bản sao"))
+        return ", ".join(notes)
+
+    def _store_changed(self, _action: str, entities) -> None:
+        if "item" in entities and self.isVisible():
+            self.load()
+
+    def done(self, result: int) -> None:  # noqa: D401 (Qt's name)
+        if self.session.events is not None:
+            try:
+                self.session.events.changed.disconnect(self._store_changed)
+            except (RuntimeError, TypeError):
+                pass
+        super().done(result)
