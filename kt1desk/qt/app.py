@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..errors import Kt1Error
@@ -60,6 +60,8 @@ def install_language(lang: str) -> None:
 def switch_language(session: Session, lang: str) -> None:
     session.lang = lang
     install_language(lang)
+    # Every widget gets its LanguageChange now rather than on the next turn of the event loop.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
 def choose_language(lang: str | None) -> str:
@@ -111,7 +113,7 @@ def open_session(store: Store, *, lang: str, counter: str | None = None, parent=
             return None
         login = setup.login
         if setup.used_demo:
-            hint = setup.tr("Dữ liệu thử có ba tài khoản: admin (quản trị), giamsat (kiểm soát viên), "
+            hint = QCoreApplication.translate("SetupDialog", "Dữ liệu thử có ba tài khoản: admin (quản trị), giamsat (kiểm soát viên), "
                             "gdv1 (giao dịch viên), cùng mật khẩu bạn vừa nhập.")
     the_office = office.get_office(store)
     the_counter = office.get_counter(store, counter)

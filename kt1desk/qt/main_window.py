@@ -8,6 +8,7 @@ off, as "sắp có" so the clerk sees where they will be.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -36,17 +37,26 @@ STATUS_REFRESH_MS = 60_000  # the clock moves into "ngoài giờ" without anythi
 class PlaceholderPage(QWidget):
     """Stands in for a page whose module is not there yet."""
 
-    def __init__(self, title: str, parent: QWidget | None = None):
+    def __init__(self, title: Callable[[], str], parent: QWidget | None = None):
         super().__init__(parent)
         self._title = title
         layout = QVBoxLayout(self)
-        label = QLabel(title + "\n\n" + self.tr("Trang này chưa có trong bản này."))
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        label.setStyleSheet(MUTED_STYLE)
-        layout.addWidget(label)
+        self.label = QLabel()
+        self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.label.setStyleSheet(MUTED_STYLE)
+        layout.addWidget(self.label)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.label.setText(self._title() + "\n\n" + self.tr("Trang này chưa có trong bản này."))
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
 
     def page_title(self) -> str:
-        return self._title
+        return self._title()
 
     def focus_first(self) -> None:
         self.setFocus()
@@ -93,7 +103,7 @@ class MainWindow(QMainWindow):
 
         for index, (key, module, cls) in enumerate(PAGES):
             page_class = _load_page(module, cls)
-            page = page_class(session, self) if page_class else PlaceholderPage(self._page_name(key), self)
+            page = page_class(session, self) if page_class else PlaceholderPage(lambda k=key: self._page_name(k), self)
             self.pages[key] = page
             self.stack.addWidget(page)
             button = QPushButton()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from kt1desk.qt.session import Session
@@ -57,6 +57,7 @@ def open_window(qtbot):
     for window in made:
         close_main_window(window)
         window.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 def scan(qtbot, widget: QWidget, text: str, *, enter: bool = True) -> None:

@@ -1,0 +1,1068 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
+<context>
+    <name>IntakePage</name>
+    <message>
+        <location filename="../../kt1desk/qt/intake_page.py" line="+97"/>
+        <source>Nhận gửi</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location line="+116"/>
+        <source>Không mật</source>
+        <translation>Not secret</translation>
+    </message>
+    <message>
+        <location line="+139"/>
+        <source>Nhập đủ thông tin để tính cước.</source>
+        <translation>Fill in the form to see the fee.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+28"/>
+        <source>Miễn cước</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>cước chính</source>
+        <translation>base fee</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hỏa tốc</source>
+        <translation>Hỏa tốc (urgent)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+13"/>
+        <source>Hẹn giờ</source>
+        <translation>Hẹn giờ (timed)</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>mật</source>
+        <translation>secret</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Theo bảng cước MẪU, chưa phải bảng cước chính thức.</source>
+        <translation>From the SAMPLE tariff, not the official one.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location filename="../../ui/intake_page.ui" line="+162"/>
+        <source>Bưu gửi vừa nhận</source>
+        <translation>Item just accepted</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mật {letter}: chuyển đi ngay bằng xe riêng.</source>
+        <translation>Secret {letter}: leaves at once in a dedicated vehicle.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đang in nhãn và biên nhận…</source>
+        <translation>Printing label and receipt…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đã từ chối nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Từ chối</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Niêm phong không nguyên vẹn</source>
+        <translation>Seal not intact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bưu gửi mật {letter} có niêm phong không nguyên vẹn sẽ bị TỪ CHỐI NHẬN và việc từ chối được ghi lại.
+
+Từ chối nhận bưu gửi này?</source>
+        <translation>A secret item {letter} whose seal is not intact is REFUSED and the refusal is recorded.
+
+Refuse this item?</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Chưa in được nhãn và biên nhận. Bưu gửi đã được nhận; in lại ở mục Tra cứu.</source>
+        <translation>Label and receipt not printed yet. The item is accepted; reprint them from Lookup.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nhãn</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Biên nhận</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Chưa in được: {papers}. Bưu gửi đã được nhận; in lại ở mục Tra cứu.</source>
+        <translation>Not printed: {papers}. The item is accepted; reprint from Lookup.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã in nhãn và biên nhận.</source>
+        <translation>Label and receipt printed.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_page.ui" line="-143"/>
+        <source>0,0,1</source>
+        <translation>0,0,1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan &amp;gửi</source>
+        <translation>&amp;Sender</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Mã hoặc tên, ví dụ: tinh uy</source>
+        <translation>Code or name, e.g. tinh uy</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Cơ quan &amp;nhận</source>
+        <translation>&amp;Recipient</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mã hoặc tên, ví dụ: van phong chinh phu</source>
+        <translation>Code or name, e.g. van phong chinh phu</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>&amp;Loại</source>
+        <translation>&amp;Kind</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Khối lượng</source>
+        <translation>&amp;Weight</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>ví dụ 250 hoặc 1,5</source>
+        <translation>e.g. 250 or 1,5</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Số k&amp;iện</source>
+        <translation>P&amp;ieces</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>1</source>
+        <translation>1</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Độ &amp;mật</source>
+        <translation>Secrec&amp;y</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Niêm &amp;phong nguyên vẹn</source>
+        <translation>Seal intact (&amp;p)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Dịch vụ</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Hỏa tốc</source>
+        <translation>&amp;Hỏa tốc (urgent)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hẹn giờ phá&amp;t</source>
+        <translation>Timed deliver&amp;y</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+14"/>
+        <source>dd/MM/yyyy HH:mm</source>
+        <translation>dd/MM/yyyy HH:mm</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>Nhập bù</source>
+        <translation>Back entry</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Thời điểm nhận đã &amp;qua</source>
+        <translation>Accepted at an earlier time (&amp;q)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Lưu và in   (Ctrl+Enter)</source>
+        <translation>Save and print   (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập lại   (Esc)</source>
+        <translation>Clear   (Esc)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cước</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+4"/>
+        <location line="+3"/>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Phạm vi</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hạn phát</source>
+        <translation>Delivery deadline</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/item_dialog.py" line="+38"/>
+        <source>Bưu gửi {id}</source>
+        <translation>Item {id}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Diễn biến</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Việc</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người làm</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+69"/>
+        <source>Quầy</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location line="-68"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>In lại &amp;nhãn</source>
+        <translation>Reprint &amp;label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In lại &amp;biên nhận</source>
+        <translation>Reprint &amp;receipt</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>có</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>không</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Miễn cước</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nội tỉnh</source>
+        <translation>within the province</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(nhập bù lúc {when})</source>
+        <translation>(back-entered at {when})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa chỉ nhận</source>
+        <translation>Recipient address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khối lượng</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số kiện</source>
+        <translation>Pieces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Độ mật</source>
+        <translation>Secrecy</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>không mật</source>
+        <translation>not secret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Niêm phong nguyên vẹn</source>
+        <translation>Seal intact</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hỏa tốc</source>
+        <translation>Hỏa tốc (urgent)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hẹn giờ</source>
+        <translation>Hẹn giờ (timed)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phạm vi</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thời điểm nhận</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hạn phát</source>
+        <translation>Delivery deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cước</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giao dịch viên</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số lần in</source>
+        <translation>Times printed</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>nhãn {label}, biên nhận {receipt}</source>
+        <translation>label {label}, receipt {receipt}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Bưu gửi mật: chờ chuyển đi ngay bằng xe riêng.</source>
+        <translation>Secret item: waiting to leave at once in a dedicated vehicle.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nhãn</source>
+        <translation>label</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Biên nhận</source>
+        <translation>receipt</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Không in được {paper}: {reason}</source>
+        <translation>Could not print the {paper}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đã hủy in.</source>
+        <translation>Printing cancelled.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đã in {paper} (lần {count}).</source>
+        <translation>Printed the {paper} (time {count}).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nhận gửi</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In nhãn</source>
+        <translation>Print label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>In biên nhận</source>
+        <translation>Print receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>nhập bù</source>
+        <translation>back entry</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lần {n}</source>
+        <translation>time {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bản sao</source>
+        <translation>copy</translation>
+    </message>
+</context>
+<context>
+    <name>LockOverlay</name>
+    <message>
+        <location filename="../../kt1desk/qt/lock.py" line="+51"/>
+        <source>Người dùng: %1 (%2)</source>
+        <translation>User: %1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <location filename="../../ui/lock_panel.ui" line="+6"/>
+        <location line="+6"/>
+        <source>Màn hình đã khóa</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Công việc đang làm vẫn được giữ nguyên. Nhập mật khẩu để tiếp tục.</source>
+        <translation>Your work in progress is kept as it is. Type your password to go on.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/login.py" line="+25"/>
+        <source>KT1 Desk — Đăng nhập</source>
+        <translation>KT1 Desk — Log in</translation>
+    </message>
+</context>
+<context>
+    <name>LoginForm</name>
+    <message>
+        <location filename="../../ui/login_dialog.ui" line="+6"/>
+        <location line="+103"/>
+        <source>Đăng nhập</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="-87"/>
+        <source>Đăng nhập để làm việc tại quầy</source>
+        <translation>Log in to work at the counter</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tên đăng nhập</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+54"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+</context>
+<context>
+    <name>LookupPage</name>
+    <message>
+        <location filename="../../kt1desk/qt/lookup_page.py" line="+66"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Tra cứu</source>
+        <translation>Lookup</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Chọn một cơ quan trong danh sách gợi ý.</source>
+        <translation>Choose an agency from the suggestions.</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Hỏa tốc</source>
+        <translation>Hỏa tốc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hẹn giờ</source>
+        <translation>Hẹn giờ</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Số hiệu</source>
+        <translation>Item id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhận lúc</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khối lượng</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dịch vụ</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cước</source>
+        <translation>Fee</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Miễn</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hạn phát</source>
+        <translation>Delivery deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>{shown} / {total} bưu gửi</source>
+        <translation>{shown} / {total} items</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{total} bưu gửi</source>
+        <translation>{total} items</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(mới nhất; thu hẹp điều kiện để xem thêm)</source>
+        <translation>(newest; narrow the search to see more)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_page.ui" line="+15"/>
+        <source>&amp;Tìm</source>
+        <translation>&amp;Find</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Số hiệu, mã hoặc tên cơ quan (không cần dấu)</source>
+        <translation>Item id, agency code or name (diacritics optional)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Cơ quan</source>
+        <translation>&amp;Agency</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Gửi hoặc nhận, ví dụ: so y te</source>
+        <translation>Sender or recipient, e.g. so y te</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>T&amp;rạng thái</source>
+        <translation>Stat&amp;us</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Ngày</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+2"/>
+        <source>dd/MM/yyyy</source>
+        <translation>dd/MM/yyyy</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lọc</source>
+        <translation>Fi&amp;lter</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lọc trong kết quả đang hiện</source>
+        <translation>Filter the results shown</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Enter hoặc nhấp đúp để xem bưu gửi. Quét mã vạch ở bất kỳ đâu cũng mở bưu gửi đó.</source>
+        <translation>Enter or double-click to view an item. Scanning a barcode anywhere opens that item.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../kt1desk/qt/main_window.py" line="+169"/>
+        <source>Nhận gửi</source>
+        <translation>Intake</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tra cứu</source>
+        <translation>Lookup</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Danh bạ</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ca làm việc</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Túi thư</source>
+        <translation>Bags</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phát</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 (phím tắt Ctrl+%2)</source>
+        <translation>%1 (shortcut Ctrl+%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sắp có</source>
+        <translation>Coming later</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 — sắp có</source>
+        <translation>%1 — coming later</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cài đặt…</source>
+        <translation>Settings…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngôn ngữ, thời gian tự khóa (Ctrl+,)</source>
+        <translation>Language, idle lock time (Ctrl+,)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khóa màn hình</source>
+        <translation>Lock screen</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khóa ngay (Ctrl+L)</source>
+        <translation>Lock now (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Chưa có trang tra cứu để mở %1.</source>
+        <translation>No lookup page yet to open %1.</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Đã nhận %1.</source>
+        <translation>Accepted %1.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Quầy %1</source>
+        <translation>Counter %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Ngày lễ: %1</source>
+        <translation>Public holiday: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ngoài giờ hành chính</source>
+        <translation>After hours</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chưa đồng bộ: %1 bản ghi</source>
+        <translation>Not synced: %1 records</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <location line="-256"/>
+        <source>Trang này chưa có trong bản này.</source>
+        <translation>This page is not in this version yet.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/settings_dialog.py" line="+23"/>
+        <source>KT1 Desk — Cài đặt</source>
+        <translation>KT1 Desk — Settings</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Thời gian tự khóa áp dụng cho mọi quầy của bưu cục.</source>
+        <translation>The idle lock time applies to every counter of the office.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chỉ kiểm soát viên hoặc quản trị được đổi thời gian tự khóa.</source>
+        <translation>Only a supervisor or admin may change the idle lock time.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../ui/settings_dialog.ui" line="+6"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Khóa màn hình sau (phút không dùng)</source>
+        <translation>Lock the screen after (idle minutes)</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+</context>
+<context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/setup_dialog.py" line="+43"/>
+        <source>KT1 Desk — Khởi tạo bưu cục</source>
+        <translation>KT1 Desk — Set up the office</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Mã quầy: 1–20 chữ không dấu, số hoặc gạch, ví dụ Q01.</source>
+        <translation>Counter code: 1–20 letters without diacritics, digits or dashes, e.g. Q01.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Hai lần nhập mật khẩu không giống nhau.</source>
+        <translation>The two passwords are not the same.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Dữ liệu thử dùng mật khẩu bạn nhập cho mọi tài khoản thử: hãy nhập mật khẩu trước.</source>
+        <translation>The demo data uses the password you type for every demo account: type a password first.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Đang tạo dữ liệu thử…</source>
+        <translation>Creating demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../kt1desk/qt/app.py" line="+114"/>
+        <source>Dữ liệu thử có ba tài khoản: admin (quản trị), giamsat (kiểm soát viên), gdv1 (giao dịch viên), cùng mật khẩu bạn vừa nhập.</source>
+        <translation>The demo data has three accounts: admin (admin), giamsat (supervisor), gdv1 (clerk), all with the password you just typed.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupForm</name>
+    <message>
+        <location filename="../../ui/setup_dialog.ui" line="+6"/>
+        <source>Khởi tạo bưu cục</source>
+        <translation>Set up the office</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cơ sở dữ liệu này còn trống. Nhập thông tin bưu cục, quầy của máy này và tài khoản quản trị — hoặc chọn «Dùng dữ liệu thử» để xem thử chương trình với dữ liệu mẫu (mọi tài khoản thử dùng mật khẩu bạn nhập ở mục Tài khoản quản trị).</source>
+        <translation>This database is empty. Enter the office, this machine&apos;s counter and the admin account — or choose “Use demo data” to try the program with sample data (every demo account uses the password you type under Admin account).</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Bưu cục</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mã bưu cục</source>
+        <translation>Office code</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ví dụ BDDLK</source>
+        <translation>e.g. BDDLK</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Tên bưu cục</source>
+        <translation>Office name</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ví dụ Bưu điện tỉnh Đắk Lắk</source>
+        <translation>e.g. Bưu điện tỉnh Đắk Lắk</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ví dụ Đắk Lắk</source>
+        <translation>e.g. Đắk Lắk</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Mã bưu chính</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>5 chữ số, ví dụ 63000</source>
+        <translation>5 digits, e.g. 63000</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Mã dịch vụ S10</source>
+        <translation>S10 service indicator</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>hai chữ cái, ví dụ DK</source>
+        <translation>two letters, e.g. DK</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Quầy giao dịch của máy này</source>
+        <translation>This machine&apos;s counter</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Mã quầy</source>
+        <translation>Counter code</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ví dụ Q01</source>
+        <translation>e.g. Q01</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Tên quầy</source>
+        <translation>Counter name</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ví dụ Quầy 1</source>
+        <translation>e.g. Quầy 1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Số hiệu đầu dải</source>
+        <translation>First serial of the block</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+36"/>
+        <source>8 chữ số</source>
+        <translation>8 digits</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <source>Số hiệu cuối dải</source>
+        <translation>Last serial of the block</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Tài khoản quản trị</source>
+        <translation>Admin account</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Tên đăng nhập</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>chữ không dấu, ví dụ admin</source>
+        <translation>letters without diacritics, e.g. admin</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ví dụ Nguyễn Văn An</source>
+        <translation>e.g. Nguyễn Văn An</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>ít nhất 6 ký tự</source>
+        <translation>at least 6 characters</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Nhập lại mật khẩu</source>
+        <translation>Password again</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Dùng dữ liệu thử</source>
+        <translation>Use demo data</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Thoát</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Khởi tạo</source>
+        <translation>Set up</translation>
+    </message>
+</context>
+</TS>
