@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
 
 from .clock import to_vn
@@ -61,7 +62,7 @@ def parse_weight_g(text: str | int, unit: str = "g") -> int:
             raw = raw.replace(".", "")
         value = float(raw)  # ValueError for anything else
         grams_f = value * (1000 if unit == "kg" else 1)
-        if grams_f != grams_f or abs(grams_f - round(grams_f)) > 1e-6:
+        if not math.isfinite(grams_f) or abs(grams_f - round(grams_f)) > 1e-6:
             raise ValueError(text)
         grams = round(grams_f)
     if grams <= 0:
