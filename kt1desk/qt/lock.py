@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter
-from PySide6.QtWidgets import QApplication, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFrame, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ..errors import Kt1Error
 from ..services import settings, users
@@ -22,6 +22,7 @@ _INPUT_EVENTS = {
     QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel,
 }
 _ACTIVITY_EVENTS = _INPUT_EVENTS | {QEvent.Type.MouseMove}
+_TRANSIENT = (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen)
 
 
 class LockOverlay(QWidget):
@@ -113,6 +114,7 @@ class IdleLock(QObject):
         self.overlay = LockOverlay(session, window)
         self.overlay.unlocked.connect(self._on_unlocked)
         self._return_focus: QWidget | None = None
+        self._hidden: list[QWidget] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.lock)
@@ -134,16 +136,39 @@ class IdleLock(QObject):
     def lock(self) -> None:
         if self.locked:
             return
-        # A dialog open on top of the window would stay usable over the veil: close it.
-        modal = QApplication.activeModalWidget()
-        if modal is not None and modal is not self.window and modal.isVisible():
-            modal.reject() if hasattr(modal, "reject") else modal.close()
         self._return_focus = QApplication.focusWidget()
+        self._hide_other_windows()
         self._timer.stop()
         self.overlay.show_lock()
         self.locked_changed.emit(True)
 
+    def _hide_other_windows(self) -> None:
+        """Windows beside the main one (an item view, a dialog) would show through and stay usable.
+
+        A dialog run with ``open()`` is hidden and shown again after the password.
+        One run with ``exec()`` (application-modal: a question, the settings) would
+        block the veil, so it is answered "Cancel" — it held nothing typed that matters.
+        """
+        self._hidden = []
+        for widget in QApplication.topLevelWidgets():
+            if widget is self.window or not widget.isVisible() or widget.windowType() in _TRANSIENT:
+                continue
+            if isinstance(widget, QDialog) and widget.windowModality() == Qt.WindowModality.ApplicationModal:
+                widget.reject()
+                continue
+            widget.hide()
+            self._hidden.append(widget)
+
+    def _show_other_windows(self) -> None:
+        for widget in self._hidden:
+            try:
+                widget.show()
+            except RuntimeError:  # closed meanwhile
+                pass
+        self._hidden = []
+
     def _on_unlocked(self) -> None:
+        self._show_other_windows()
         focus = self._return_focus
         self._return_focus = None
         if focus is not None:

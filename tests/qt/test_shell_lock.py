@@ -86,3 +86,16 @@ def test_ctrl_l_locks_at_once(qtbot, demo_store, clerk, open_window):
     half_filled(window)
     qtbot.keyClick(focused(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.locked
+
+
+def test_an_open_item_view_is_hidden_under_the_lock_and_back_after_it(qtbot, demo_store, clerk, open_window):
+    window = open_window(session_for(demo_store, clerk))
+    from PySide6.QtWidgets import QDialog
+
+    view = QDialog(window)
+    view.open()  # window-modal, as the item view opens
+    qtbot.waitExposed(view)
+    window.lock_now()
+    assert not view.isVisible()
+    unlock(qtbot, window, PASSWORD)
+    assert view.isVisible()

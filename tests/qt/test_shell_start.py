@@ -1,0 +1,58 @@
+"""``kt1desk`` with no command: an empty database leads through setup and login to the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+from shell_support import own_preferences  # noqa: F401 (autouse fixture)
+
+from kt1desk.qt import app
+from kt1desk.qt.login import LoginDialog
+from kt1desk.qt.main_window import MainWindow
+from kt1desk.qt.setup_dialog import SetupDialog
+from kt1desk.services import office
+
+
+def test_first_start_runs_setup_then_login_then_the_main_window(qtbot, tmp_path, frozen_now, monkeypatch):
+    seen = {}
+
+    def setup_exec(dialog: SetupDialog) -> int:
+        for name, value in dict(office_code="BDPY", office_name="Bưu điện tỉnh Phú Yên", province="Đắk Lắk",
+                                admin_name="Lê Thị Mai", admin_password="matkhau1",
+                                admin_password2="matkhau1").items():
+            dialog.edits[name].setText(value)
+        dialog.create_button.click()
+        return dialog.result()
+
+    def login_exec(dialog: LoginDialog) -> int:
+        seen["offered_login"] = dialog.login_edit.text()
+        dialog.password_edit.setText("matkhau1")
+        dialog.login_button.click()
+        return dialog.result()
+
+    def event_loop(_app) -> int:
+        window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
+        seen["title"] = window.windowTitle()
+        seen["user"] = window.status_user.text()
+        return 0
+
+    monkeypatch.setattr(SetupDialog, "exec", setup_exec)
+    monkeypatch.setattr(LoginDialog, "exec", login_exec)
+    monkeypatch.setattr(QApplication, "exec", event_loop)
+    db = tmp_path / "kt1.sqlite3"
+    assert app.run(db_path=db, lang="vi", counter=None) == 0
+    assert seen["offered_login"] == "admin"
+    assert seen["user"] == "Lê Thị Mai (quản trị)"
+    assert seen["title"].startswith("KT1 Desk — Nhận gửi")
+
+
+def test_giving_up_at_login_ends_the_program_with_1(qtbot, demo_store, monkeypatch):
+    monkeypatch.setattr(LoginDialog, "exec", lambda dialog: 0)
+    assert office.is_initialised(demo_store)
+    assert app.run(db_path=demo_store.path, lang="vi", counter=None) == 1
+
+
+def test_an_unknown_counter_on_the_command_line_is_said_in_vietnamese(qtbot, demo_store, monkeypatch):
+    shown = []
+    monkeypatch.setattr(app.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    assert app.run(db_path=demo_store.path, lang="vi", counter="Q99") == 2
+    assert shown == ["Không có quầy «Q99»."]
