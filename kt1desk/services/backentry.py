@@ -27,12 +27,14 @@ def import_items(store: Store, actor: User, path, *, counter: str | None = None)
         try:
             if row.get("secrecy") and (row.get("seal_intact") or "1").lower() not in _TRUE:
                 raise Kt1Error("seal_broken_row", "seal_intact", secrecy=row["secrecy"].upper())
-            quotes.append(quote(
+            q = quote(
                 store, actor, sender=row["sender"], recipient=row["recipient"], kind=row["kind"],
                 weight_g=row["weight_g"], pieces=row.get("pieces") or 1, secrecy=row.get("secrecy") or None,
                 hoa_toc=(row.get("hoa_toc") or "").lower() in _TRUE, hen_gio_at=row.get("hen_gio_at") or None,
                 accepted_at=row["accepted_at"] or "?",
-            ))
+            )
+            q.seal_intact = (row.get("seal_intact") or "1").lower() in _TRUE
+            quotes.append(q)
         except FieldErrors as err:
             errors.extend((line, e) for e in err.errors)
         except Kt1Error as err:

@@ -58,6 +58,8 @@ class Quote:
     scope: str
     fee: Fee
     deadline: datetime
+    # Recorded as the clerk saw it; a secret item is only ever stored with an intact seal.
+    seal_intact: bool = True
 
 
 @dataclass
@@ -219,6 +221,7 @@ def intake(store: Store, actor: User, *, sender: str, recipient: str, kind: str,
     q = quote(store, actor, sender=sender, recipient=recipient, kind=kind, weight_g=weight_g, pieces=pieces,
               secrecy=secrecy, hoa_toc=hoa_toc, hen_gio_at=hen_gio_at, accepted_at=accepted_at,
               weight_unit=weight_unit)
+    q.seal_intact = bool(seal_intact)
     return store_item(store, actor, q, counter=counter)
 
 
@@ -239,7 +242,7 @@ def _insert(tx, actor: User, q: Quote, counter_row: dict, warn_percent: int) -> 
         "recipient_id": q.recipient["id"], "recipient_code": q.recipient["code"],
         "recipient_name": q.recipient["name"], "recipient_address": q.recipient.get("address") or "",
         "recipient_province": q.recipient["province"], "kind": q.kind, "weight_g": q.weight_g,
-        "pieces": q.pieces, "secrecy": q.secrecy, "seal_intact": 1, "hoa_toc": int(q.hoa_toc),
+        "pieces": q.pieces, "secrecy": q.secrecy, "seal_intact": int(q.seal_intact), "hoa_toc": int(q.hoa_toc),
         "hen_gio_at": clock.iso(q.hen_gio_at) if q.hen_gio_at else None, "scope": q.scope,
         "accepted_at": accepted, "entered_at": clock.iso(tx.now), "back_entry": int(q.back_entry),
         "deadline": clock.iso(q.deadline), "fee_vnd": q.fee.total, "free_reason": q.fee.free_reason,
