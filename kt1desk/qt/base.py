@@ -60,6 +60,17 @@ class BaseDialog(QDialog):
         self._geometry_restored = False
         self.setWindowTitle("KT1 Desk")
 
+    def load_form(self, name: str) -> QWidget:
+        """Lay ``ui/<name>`` into this dialog with room around it; children are found by object name."""
+        from .pagekit import load_form
+
+        form = load_form(name, self)
+        layout = form.layout()
+        if layout is not None:
+            layout.setContentsMargins(20, 18, 20, 16)
+            layout.setSpacing(10)
+        return form
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if not self._geometry_restored:
             self._geometry_restored = True

@@ -72,7 +72,7 @@ class LockOverlay(QWidget):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(38, 42, 50, 242))
+        painter.fillRect(self.rect(), QColor(38, 42, 50))
 
     def show_lock(self) -> None:
         set_message(self.message, None)

@@ -9,7 +9,7 @@ from ..errors import Kt1Error
 from ..services import users
 from ..storage import Store, User
 from .base import BaseDialog
-from .pagekit import MUTED_STYLE, child, load_form, set_message
+from .pagekit import MUTED_STYLE, child, scaled_font, set_message
 
 
 class LoginDialog(BaseDialog):
@@ -21,7 +21,7 @@ class LoginDialog(BaseDialog):
         self.store = store
         self.lang = lang
         self.user: User | None = None
-        self.form = load_form("login_dialog.ui", self)
+        self.form = self.load_form("login_dialog.ui")
         self.setWindowTitle(self.tr("KT1 Desk — Đăng nhập"))
         self.login_edit = child(self.form, QLineEdit, "login")
         self.password_edit = child(self.form, QLineEdit, "password")
@@ -30,8 +30,9 @@ class LoginDialog(BaseDialog):
         self.login_button = child(self.form, QPushButton, "login_button")
         self.quit_button = child(self.form, QPushButton, "quit_button")
         office_label = child(self.form, QLabel, "office")
+        office_label.setFont(scaled_font(office_label, 1.25, bold=True))
         if office:
-            office_label.setText(f"<b>{office['name']}</b> ({office['code']})")
+            office_label.setText(f"{office['name']} ({office['code']})")
         else:
             office_label.hide()
         set_message(self.message, None)
@@ -42,7 +43,7 @@ class LoginDialog(BaseDialog):
         self._wait = QTimer(self)
         self._wait.setSingleShot(True)
         self._wait.timeout.connect(lambda: self.login_button.setEnabled(True))
-        self.setMinimumWidth(420)
+        self.setMinimumWidth(480)
         (self.password_edit if login else self.login_edit).setFocus()
 
     def try_login(self) -> None:

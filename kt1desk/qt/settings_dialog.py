@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QSpinBox, QWidget
 from ..errors import Kt1Error
 from ..services import settings
 from .base import BaseDialog, save_language
-from .pagekit import MUTED_STYLE, child, load_form, set_message
+from .pagekit import MUTED_STYLE, child, set_message
 from .session import Session
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))  # each in its own language, never translated
@@ -19,7 +19,7 @@ class SettingsDialog(BaseDialog):
         self.session = session
         self.idle_changed = False
         self.language_changed = False
-        self.form = load_form("settings_dialog.ui", self)
+        self.form = self.load_form("settings_dialog.ui")
         self.setWindowTitle(self.tr("KT1 Desk — Cài đặt"))
         self.language = child(self.form, QComboBox, "language")
         for code, name in LANGUAGES:

@@ -12,7 +12,7 @@ from ..errors import FieldErrors, Kt1Error
 from ..services import office, settings, users
 from ..storage import Store
 from .base import BaseDialog
-from .pagekit import child, load_form, set_message
+from .pagekit import child, set_message
 from .tasks import run_task
 
 FIELDS = ("office_code", "office_name", "province", "postal_code", "service_indicator", "counter_code",
@@ -39,7 +39,7 @@ class SetupDialog(BaseDialog):
         self.demo_items = demo_items
         self.login = ""
         self.used_demo = False
-        self.form = load_form("setup_dialog.ui", self)
+        self.form = self.load_form("setup_dialog.ui")
         self.setWindowTitle(self.tr("KT1 Desk — Khởi tạo bưu cục"))
         self.edits = {name: child(self.form, QLineEdit, name) for name in FIELDS}
         self.errors = {name: child(self.form, QLabel, name + "_error") for name in FIELDS}
@@ -50,6 +50,9 @@ class SetupDialog(BaseDialog):
         self.create_button.clicked.connect(self.create_office)
         self.demo_button.clicked.connect(self.create_demo)
         self.quit_button.clicked.connect(self.reject)
+        for edit in self.edits.values():
+            edit.setMinimumWidth(250)
+        self.setMinimumWidth(940)
         self.edits["office_code"].setFocus()
 
     def value(self, name: str) -> str:
