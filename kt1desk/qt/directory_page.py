@@ -35,7 +35,9 @@ def _table(model, parent=None) -> QTableView:
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
     view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setStretchLastSection(True)
     return view
@@ -125,8 +127,9 @@ class AgencyDialog(_FormDialog):
                 widget = QComboBox()
                 for value in (APPENDICES if key == "appendix" else ZONES):
                     widget.addItem((appendix_names if key == "appendix" else zone_names)[value], value)
-                if agency:
-                    widget.setCurrentIndex(max(widget.findData(agency.get(key)), 0))
+                # a new agency pays until someone says otherwise: Appendix II, inner city
+                wanted = agency.get(key) if agency else ("II" if key == "appendix" else "noi-thanh")
+                widget.setCurrentIndex(max(widget.findData(wanted), 0))
             else:
                 widget = QLineEdit((agency or {}).get(key) or "")
                 if key in ("valid_from", "valid_to"):
@@ -320,6 +323,7 @@ class DirectoryPage(QWidget):
         self.agency_proxy.setSourceModel(self.agency_model)
         self.agency_view = _table(self.agency_proxy)
         self.agency_view.setObjectName("agencyView")
+        self.agency_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.agency_view, 1)
         self.agency_filter.textChanged.connect(self._filter_agencies)
         buttons = QHBoxLayout()
@@ -353,6 +357,7 @@ class DirectoryPage(QWidget):
         self.user_proxy.setSourceModel(self.user_model)
         self.user_view = _table(self.user_proxy)
         self.user_view.setObjectName("userView")
+        self.user_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.user_view, 1)
         buttons = QHBoxLayout()
         if self.can_manage_users:
@@ -389,6 +394,7 @@ class DirectoryPage(QWidget):
         self.band_view = _table(self.band_model)
         self.band_view.setSortingEnabled(False)
         self.band_view.setObjectName("bandView")
+        self.band_view.horizontalHeader().setStretchLastSection(False)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.tariff_view)
         split.addWidget(self.band_view)

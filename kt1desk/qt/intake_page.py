@@ -343,6 +343,10 @@ class IntakePage(QWidget):
         for key, lbl in self.error_labels.items():
             text = " ".join(messages.get(key, [])) if key in self._shown else ""
             set_message(lbl, text)
+        if not self.field_error("secrecy") and self.secrecy_combo.currentData() and not self.seal_check.isChecked():
+            set_message(self.error_labels["secrecy"],
+                        self.tr("Kiểm tra niêm phong rồi đánh dấu «Niêm phong nguyên vẹn»; "
+                                "niêm phong không nguyên vẹn thì bưu gửi bị từ chối."), WARNING_STYLE)
 
     def _show_summary(self, q: Quote | None) -> None:
         lang = self.session.lang
@@ -361,7 +365,8 @@ class IntakePage(QWidget):
             lbl["feeValue"].setText(money(fee.total, lang))
             names = {"band": self.tr("cước chính"), "hoa_toc": self.tr("Hỏa tốc"), "hen_gio": self.tr("Hẹn giờ"),
                      "secrecy": self.tr("mật")}
-            detail = " + ".join(f"{names.get(k, k)} {money(v, lang)}" for k, v in fee.parts.items())
+            detail = " + ".join(f"{names.get(k, k)} {money(v, lang)}".replace(" đ", "\u00a0đ")
+                                for k, v in fee.parts.items())
             tariff = next((t for t in list_tariffs(self.session.store) if t.id == fee.tariff_id), None)
             if tariff is not None and tariff.is_sample:
                 detail += "\n" + self.tr("Theo bảng cước MẪU, chưa phải bảng cước chính thức.")

@@ -74,6 +74,8 @@ class LookupPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.view.setModel(self.proxy)
         self.view.verticalHeader().hide()
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -256,6 +258,8 @@ class LookupPage(QWidget):
             return  # a newer query is on its way
         self.model.set_rows(rows)
         self.view.resizeColumnsToContents()
+        for column in (2, 3):  # agency names: long ones are cut with … (full text in the item view)
+            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 240))
         self._show_count(note)
         self.results_shown.emit(len(rows))
 
