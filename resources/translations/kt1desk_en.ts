@@ -2,6 +2,424 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>AgencyDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/directory_page.py" line="+112"/>
+        <source>Sửa cơ quan</source>
+        <translation>Edit agency</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Thêm cơ quan</source>
+        <translation>Add agency</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phụ lục</source>
+        <translation>Appendix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mã bưu chính</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khu vực</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Người nhận ngoài giờ</source>
+        <translation>After-hours contact</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điện thoại ngoài giờ</source>
+        <translation>After-hours phone</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Hiệu lực từ</source>
+        <translation>Valid from</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hiệu lực đến</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mã cơ quan kế thừa</source>
+        <translation>Successor agency code</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>I — miễn cước (ngân sách trung ương)</source>
+        <translation>I — free (central budget)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>II — trả cước (ngân sách địa phương)</source>
+        <translation>II — pays (local budget)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>TW — văn phòng Trung ương, miễn cước</source>
+        <translation>TW — central office, free</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nội thành</source>
+        <translation>inner city</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ngoại thành</source>
+        <translation>suburban</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>dd/mm/yyyy, để trống nếu không có</source>
+        <translation>dd/mm/yyyy, empty if none</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPage</name>
+    <message>
+        <location line="+64"/>
+        <source>Danh bạ</source>
+        <translation>Directory</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Đã nhập danh bạ: thêm {added}, sửa {changed}, không đổi {unchanged}.</source>
+        <translation>Directory imported: {added} added, {changed} changed, {unchanged} unchanged.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đang nhập danh bạ…</source>
+        <translation>Importing the directory…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Đã nạp bảng cước áp dụng từ {day}.</source>
+        <translation>Tariff loaded, in force from {day}.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Đang nạp bảng cước…</source>
+        <translation>Loading the tariff…</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>&amp;Lọc</source>
+        <translation>Fi&amp;lter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mã, tên, tỉnh… không cần dấu, ví dụ: tinh uy</source>
+        <translation>Code, name, province… diacritics optional, e.g. tinh uy</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>I · miễn cước</source>
+        <translation>I · free</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>II · trả cước</source>
+        <translation>II · pays</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>TW · miễn cước</source>
+        <translation>TW · free</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nội thành</source>
+        <translation>inner city</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ngoại thành</source>
+        <translation>suburban</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>từ {day}</source>
+        <translation>from {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>đến {day}</source>
+        <translation>until {day}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>kế thừa: {code}</source>
+        <translation>successor: {code}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+67"/>
+        <source>Tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="-66"/>
+        <source>Phụ lục</source>
+        <translation>Appendix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khu vực</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhận ngoài giờ</source>
+        <translation>After-hours contact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hiệu lực</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&amp;Thêm cơ quan…</source>
+        <translation>&amp;Add agency…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Sửa…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Nhập từ tệp CSV…</source>
+        <translation>&amp;Import from CSV file…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chỉ xem. Kiểm soát viên sửa danh bạ.</source>
+        <translation>Read only. Supervisors edit the directory.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cơ quan</source>
+        <translation>Agencies</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tên đăng nhập</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>đang dùng</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>đã khóa</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tạo lúc</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Thêm &amp;người dùng…</source>
+        <translation>Add &amp;user…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Khóa / mở khóa</source>
+        <translation>&amp;Disable / enable</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chỉ xem. Quản trị quản lý người dùng.</source>
+        <translation>Read only. Admins manage users.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Người dùng</source>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Áp dụng từ</source>
+        <translation>In force from</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>MẪU — không chính thức</source>
+        <translation>SAMPLE — not official</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chính thức</source>
+        <translation>official</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Mục</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nội tỉnh</source>
+        <translation>Within province</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Liên tỉnh</source>
+        <translation>Between provinces</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Nạp &amp;bảng cước từ tệp CSV…</source>
+        <translation>Load &amp;tariff from CSV file…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chỉ xem. Kiểm soát viên nạp bảng cước.</source>
+        <translation>Read only. Supervisors load tariffs.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Bảng cước</source>
+        <translation>Tariffs</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{shown} / {total} cơ quan</source>
+        <translation>{shown} / {total} agencies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{total} cơ quan</source>
+        <translation>{total} agencies</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Chọn tệp danh bạ CSV</source>
+        <translation>Choose a directory CSV file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Tệp CSV (*.csv);;Mọi tệp (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Chọn tệp bảng cước CSV</source>
+        <translation>Choose a tariff CSV file</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ngày áp dụng bảng cước</source>
+        <translation>Tariff start date</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Áp dụng cho bưu gửi nhận từ ngày</source>
+        <translation>Applies to items accepted from</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tên bảng cước</source>
+        <translation>Tariff name</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>trên {low} g đến {high} g</source>
+        <translation>over {low} g up to {high} g</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>đến {high} g</source>
+        <translation>up to {high} g</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Phụ phí Hỏa tốc</source>
+        <translation>Hỏa tốc surcharge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Phụ phí Hẹn giờ</source>
+        <translation>Hẹn giờ surcharge</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phụ phí mật (A, B, C)</source>
+        <translation>Secrecy surcharge (A, B, C)</translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <location filename="../../kt1desk/qt/intake_page.py" line="+97"/>
@@ -14,18 +432,23 @@
         <translation>Not secret</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+135"/>
+        <source>Kiểm tra niêm phong rồi đánh dấu «Niêm phong nguyên vẹn»; niêm phong không nguyên vẹn thì bưu gửi bị từ chối.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Nhập đủ thông tin để tính cước.</source>
         <translation>Fill in the form to see the fee.</translation>
     </message>
     <message>
         <location line="+6"/>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Miễn cước</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-25"/>
         <source>cước chính</source>
         <translation>base fee</translation>
     </message>
@@ -36,17 +459,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Hẹn giờ</source>
         <translation>Hẹn giờ (timed)</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="-13"/>
         <source>mật</source>
         <translation>secret</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Theo bảng cước MẪU, chưa phải bảng cước chính thức.</source>
         <translation>From the SAMPLE tariff, not the official one.</translation>
     </message>
@@ -481,7 +904,7 @@ Refuse this item?</translation>
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../kt1desk/qt/lock.py" line="+51"/>
+        <location filename="../../kt1desk/qt/lock.py" line="+52"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
@@ -555,7 +978,7 @@ Refuse this item?</translation>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Tra cứu</source>
         <translation>Lookup</translation>
     </message>
@@ -635,7 +1058,7 @@ Refuse this item?</translation>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+97"/>
         <source>{shown} / {total} bưu gửi</source>
         <translation>{shown} / {total} items</translation>
     </message>
@@ -680,7 +1103,7 @@ Refuse this item?</translation>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <location line="+2"/>
         <source>dd/MM/yyyy</source>
         <translation>dd/MM/yyyy</translation>
@@ -709,7 +1132,7 @@ Refuse this item?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="+169"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="+179"/>
         <source>Nhận gửi</source>
         <translation>Intake</translation>
     </message>
@@ -817,7 +1240,7 @@ Refuse this item?</translation>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location line="-256"/>
+        <location line="-258"/>
         <source>Trang này chưa có trong bản này.</source>
         <translation>This page is not in this version yet.</translation>
     </message>
@@ -876,7 +1299,7 @@ Refuse this item?</translation>
         <translation>KT1 Desk — Set up the office</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Mã quầy: 1–20 chữ không dấu, số hoặc gạch, ví dụ Q01.</source>
         <translation>Counter code: 1–20 letters without diacritics, digits or dashes, e.g. Q01.</translation>
     </message>
@@ -896,7 +1319,7 @@ Refuse this item?</translation>
         <translation>Creating demo data…</translation>
     </message>
     <message>
-        <location filename="../../kt1desk/qt/app.py" line="+114"/>
+        <location filename="../../kt1desk/qt/app.py" line="+116"/>
         <source>Dữ liệu thử có ba tài khoản: admin (quản trị), giamsat (kiểm soát viên), gdv1 (giao dịch viên), cùng mật khẩu bạn vừa nhập.</source>
         <translation>The demo data has three accounts: admin (admin), giamsat (supervisor), gdv1 (clerk), all with the password you just typed.</translation>
     </message>
@@ -1063,6 +1486,47 @@ Refuse this item?</translation>
         <location line="+7"/>
         <source>Khởi tạo</source>
         <translation>Set up</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/directory_page.py" line="-334"/>
+        <source>Thêm người dùng</source>
+        <translation>Add user</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tên đăng nhập</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+</context>
+<context>
+    <name>_FormDialog</name>
+    <message>
+        <location line="-90"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>
