@@ -25,7 +25,7 @@ from ..services.intake import KINDS, ZONE_NAMES, Quote, intake, quote, store_ite
 from ..services.tariff import FREE_REASONS, list_tariffs
 from ..workdays import deadline_days
 from .completer import AgencyCompleter, describe
-from .pagekit import ERROR_STYLE, MUTED_STYLE, WARNING_STYLE, child, load_form, scaled_font, set_message
+from .pagekit import ERROR_STYLE, MUTED_STYLE, WARNING_STYLE, child, load_form, scaled_font, set_message, set_text
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -143,7 +143,7 @@ class IntakePage(QWidget):
             sender=self.sender_edit.text(), recipient=self.recipient_edit.text(),
             kind=self.kind_combo.currentData(), weight_g=self.weight_edit.text(),
             weight_unit=self.weight_unit.currentData(), pieces=self.pieces_edit.text(),
-            secrecy=self.secrecy_combo.currentData(), hoa_toc=self.hoa_toc_check.isChecked(),
+            secrecy=self.secrecy_combo.currentData() or None, hoa_toc=self.hoa_toc_check.isChecked(),
             hen_gio_at=from_qdatetime(self.hen_gio_edit.dateTime()) if self.hen_gio_check.isChecked() else None,
             accepted_at=(from_qdatetime(self.accepted_edit.dateTime())
                          if self.session.can_supervise and self.back_entry_check.isChecked() else None),
@@ -210,7 +210,8 @@ class IntakePage(QWidget):
             self.kind_combo.addItem(names.get(lang, names["vi"]), code)
         self.weight_unit.addItem("g", "g")
         self.weight_unit.addItem("kg", "kg")
-        self.secrecy_combo.addItem(self.tr("Không mật"), None)
+        # "" not None: PySide6 6.12 hands a stored None back with one reference too few (see pagekit.py)
+        self.secrecy_combo.addItem(self.tr("Không mật"), "")
         for letter in ("A", "B", "C"):
             self.secrecy_combo.addItem(letter, letter)
         self.sender_completer = AgencyCompleter(self.sender_edit, self.session.store, lang=lang)
@@ -316,7 +317,7 @@ class IntakePage(QWidget):
         return (now + timedelta(days=1, hours=1)).replace(minute=0, second=0, microsecond=0)
 
     def _enable_dependents(self) -> None:
-        self.seal_check.setEnabled(self.secrecy_combo.currentData() is not None)
+        self.seal_check.setEnabled(bool(self.secrecy_combo.currentData()))
         self.hen_gio_edit.setEnabled(self.hen_gio_check.isChecked())
         self.accepted_edit.setEnabled(self.back_entry_check.isChecked())
 
@@ -332,7 +333,7 @@ class IntakePage(QWidget):
                 shown = "= " + weight(parse_weight_g(text, self.weight_unit.currentData()), self.session.lang)
             except (ValueError, TypeError, OverflowError):
                 shown = ""
-        self.labels["weightShown"].setText(shown)
+        set_text(self.labels["weightShown"], shown)
 
     def _show_errors(self, err: FieldErrors | None) -> None:
         lang = self.session.lang
@@ -352,17 +353,17 @@ class IntakePage(QWidget):
         lang = self.session.lang
         lbl = self.labels
         if q is None:
-            lbl["feeValue"].setText("—")
+            set_text(lbl["feeValue"], "—")
             set_message(lbl["feeDetail"], self.tr("Nhập đủ thông tin để tính cước."), MUTED_STYLE)
-            lbl["scopeValue"].setText("—")
-            lbl["deadlineValue"].setText("—")
+            set_text(lbl["scopeValue"], "—")
+            set_text(lbl["deadlineValue"], "—")
             return
         fee = q.fee
         if fee.free_reason:
-            lbl["feeValue"].setText(self.tr("Miễn cước"))
+            set_text(lbl["feeValue"], self.tr("Miễn cước"))
             detail = FREE_REASONS[fee.free_reason].get(lang, FREE_REASONS[fee.free_reason]["vi"])
         else:
-            lbl["feeValue"].setText(money(fee.total, lang))
+            set_text(lbl["feeValue"], money(fee.total, lang))
             names = {"band": self.tr("cước chính"), "hoa_toc": self.tr("Hỏa tốc"), "hen_gio": self.tr("Hẹn giờ"),
                      "secrecy": self.tr("mật")}
             detail = " + ".join(f"{names.get(k, k)} {money(v, lang)}".replace(" đ", "\u00a0đ")
@@ -373,7 +374,7 @@ class IntakePage(QWidget):
         set_message(lbl["feeDetail"], detail, MUTED_STYLE)
         zone_key = (q.scope, q.recipient.get("zone") if q.scope == "noi-tinh" else None)
         zone = ZONE_NAMES.get(zone_key, {}).get(lang, "")
-        lbl["scopeValue"].setText(zone[:1].upper() + zone[1:])
+        set_text(lbl["scopeValue"], zone[:1].upper() + zone[1:])
         when = clock.to_vn(q.deadline)
         day_name = _WEEKDAYS.get(lang, _WEEKDAYS["vi"])[when.weekday()]
         if q.hen_gio_at is not None:
@@ -381,12 +382,12 @@ class IntakePage(QWidget):
         else:
             days = f"{deadline_days(hoa_toc=q.hoa_toc, scope=q.scope):g}"
             rule = "J + " + (days.replace(".", ",") if lang == "vi" else days)
-        lbl["deadlineValue"].setText(f"{rule}  ·  {day_name} {moment(when)}")
+        set_text(lbl["deadlineValue"], f"{rule}  ·  {day_name} {moment(when)}")
 
     def _show_saved(self, item: dict, warnings: list[Kt1Error]) -> None:
         lang = self.session.lang
-        self.labels["lastTitle"].setText(self.tr("Bưu gửi vừa nhận"))
-        self.labels["lastId"].setText(item["id"])
+        set_text(self.labels["lastTitle"], self.tr("Bưu gửi vừa nhận"))
+        set_text(self.labels["lastId"], item["id"])
         self.labels["lastId"].setStyleSheet("color: #0b6b2f;")
         fee = money(item["fee_vnd"], lang) if not item["free_reason"] else self.tr("Miễn cước")
         info = f"{item['sender_code']} → {item['recipient_code']} · {weight(item['weight_g'], lang)} · {fee}"
@@ -399,8 +400,8 @@ class IntakePage(QWidget):
     def _show_refusal(self, refused: ItemRefused) -> None:
         text = refused.text(self.session.lang)
         self.reset(keep_sender=True)
-        self.labels["lastTitle"].setText(self.tr("Đã từ chối nhận"))
-        self.labels["lastId"].setText(self.tr("Từ chối"))
+        set_text(self.labels["lastTitle"], self.tr("Đã từ chối nhận"))
+        set_text(self.labels["lastId"], self.tr("Từ chối"))
         self.labels["lastId"].setStyleSheet("color: #a8231a;")
         set_message(self.labels["lastInfo"], text, ERROR_STYLE)
         set_message(self.labels["printStatus"], "")

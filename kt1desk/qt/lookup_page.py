@@ -63,7 +63,7 @@ class LookupPage(QWidget):
         child(f, QLabel, "hintLabel").setStyleSheet(MUTED_STYLE)
         self.agency_name.setStyleSheet(MUTED_STYLE)
         self.agency_completer = AgencyCompleter(self.agency_edit, session.store, lang=session.lang)
-        self.status_combo.addItem(self.tr("Tất cả"), None)
+        self.status_combo.addItem(self.tr("Tất cả"), "")  # never None as item data: see pagekit.py
         for code, names in items.STATUSES.items():
             self.status_combo.addItem(names.get(session.lang, names["vi"]), code)
         today = clock.now().date()
@@ -113,7 +113,7 @@ class LookupPage(QWidget):
             agency_id=agency["id"] if agency else None,
             date_from=_day(self.date_from.date()) if use_dates else None,
             date_to=_day(self.date_to.date()) if use_dates else None,
-            status=self.status_combo.currentData(),
+            status=self.status_combo.currentData() or None,
         )
 
     def search(self) -> None:

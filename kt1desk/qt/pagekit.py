@@ -1,4 +1,12 @@
-"""Small pieces the pages share: loading a Designer form, a read-only table model, the error look."""
+"""Small pieces the pages share: loading a Designer form, a read-only table model, the error look.
+
+PySide6 6.12 on Python 3.11: a Python ``None`` that comes back out of a QVariant
+(``QComboBox.currentData()`` of an item whose data is None, ``index.data(role)``
+when the model's ``data()`` returned None) is handed over with one reference too
+few; a few thousand such calls free ``None`` itself and the process aborts
+("none_dealloc"). So combo data is never None (use "" and ``or None``), and the
+roles read back from Python here (sort key, row, folded text) always hold a value.
+"""
 
 from __future__ import annotations
 
@@ -43,10 +51,19 @@ def child(form: QWidget, cls, name: str):
 
 
 def set_message(lbl: QLabel, text: str | None, style: str = ERROR_STYLE) -> None:
-    """Show or hide a message label (a hidden label takes no room)."""
-    lbl.setStyleSheet(style)
-    lbl.setText(text or "")
-    lbl.setVisible(bool(text))
+    """Show or hide a message label (a hidden label takes no room); unchanged labels are left alone."""
+    text = text or ""
+    if lbl.styleSheet() != style:
+        lbl.setStyleSheet(style)
+    if lbl.text() != text:
+        lbl.setText(text)
+    if lbl.isHidden() == bool(text):
+        lbl.setVisible(bool(text))
+
+
+def set_text(lbl: QLabel, text: str) -> None:
+    if lbl.text() != text:
+        lbl.setText(text)
 
 
 def scaled_font(widget: QWidget, factor: float, *, bold: bool = False, mono: bool = False) -> QFont:
