@@ -1,0 +1,50 @@
+"""What every paper says about an item, worded once (Vietnamese on paper, NFC)."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from .. import clock, formats
+from ..services.intake import KINDS
+from ..services.tariff import FREE_REASONS
+from . import fonts
+
+SCOPES = {"noi-tinh": "nội tỉnh", "lien-tinh": "liên tỉnh"}
+
+
+def when(text: str | None) -> str:
+    return formats.moment(clock.parse_iso(text)) if text else ""
+
+
+def kind(item: dict) -> str:
+    return KINDS.get(item["kind"], {}).get("vi", item["kind"])
+
+
+def marks(item: dict, *, short: bool = False) -> list[str]:
+    """The marks on the envelope: the secrecy LETTER (never its word), Hỏa tốc, Hẹn giờ with its time."""
+    out = []
+    if item.get("secrecy"):
+        out.append(item["secrecy"])
+    if item.get("hoa_toc"):
+        out.append("HT" if short else "Hỏa tốc")
+    if item.get("hen_gio_at"):
+        out.append("HG " + when(item["hen_gio_at"]) if short else "Hẹn giờ " + when(item["hen_gio_at"]))
+    return out
+
+
+def fee(item: dict) -> str:
+    if item.get("free_reason"):
+        text = FREE_REASONS[item["free_reason"]]["vi"]
+        return text[:1].upper() + text[1:]
+    return formats.money(item["fee_vnd"])
+
+
+def new_canvas(buffer, width_mm: float, height_mm: float, title: str) -> Canvas:
+    fonts.register()
+    canvas = Canvas(buffer, pagesize=(width_mm * mm, height_mm * mm), pageCompression=1,
+                    initialFontName=fonts.REGULAR, initialFontSize=10)
+    canvas.setTitle(fonts.nfc(title))
+    canvas.setAuthor("KT1 Desk")
+    canvas.setCreator("KT1 Desk")
+    return canvas
