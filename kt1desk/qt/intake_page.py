@@ -366,7 +366,8 @@ class IntakePage(QWidget):
             set_text(lbl["feeValue"], money(fee.total, lang))
             names = {"band": self.tr("cước chính"), "hoa_toc": self.tr("Hỏa tốc"), "hen_gio": self.tr("Hẹn giờ"),
                      "secrecy": self.tr("mật")}
-            detail = " + ".join(f"{names.get(k, k)} {money(v, lang)}".replace(" đ", "\u00a0đ")
+            # no-break spaces: "mật 10.000 đ" never splits across lines
+            detail = " + ".join(f"{names.get(k, k)} {money(v, lang)}".replace(" ", "\u00a0")
                                 for k, v in fee.parts.items())
             tariff = next((t for t in list_tariffs(self.session.store) if t.id == fee.tariff_id), None)
             if tariff is not None and tariff.is_sample:

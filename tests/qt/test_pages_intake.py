@@ -118,6 +118,18 @@ def test_an_unknown_agency_is_named_next_to_the_recipient(qtbot, page):
     assert page.field_error("sender") == ""
 
 
+def test_an_agency_that_has_ceased_names_its_successor(qtbot, page):
+    fill(qtbot, page, sender="TUPY")  # Tỉnh ủy Phú Yên (cũ), merged into Đắk Lắk on 1/7/2025
+    assert page.field_error("sender") == (
+        "Cơ quan gửi: cơ quan «TUPY» đã ngừng hoạt động từ 2025-06-30; dùng mã TUDLK.")
+    assert "đã ngừng hoạt động" in page.labels["senderName"].text()
+
+
+def test_sender_and_recipient_must_differ(qtbot, page):
+    fill(qtbot, page, sender="TUDLK", recipient="TUDLK")
+    assert page.field_error("recipient") == "Cơ quan gửi và cơ quan nhận không được trùng nhau."
+
+
 def test_a_weight_that_is_not_a_number_is_explained(qtbot, page):
     fill(qtbot, page, weight="abc")
     assert "Khối lượng phải là một số lớn hơn 0" in page.field_error("weight_g")
