@@ -301,3 +301,25 @@ def test_a_counter_whose_serial_block_runs_low_says_so_after_saving(qtbot, demo_
     item_id = page.save()
     assert items.get_item(demo_store, item_id)["counter_code"] == "Q09"
     assert page.labels["warningsLabel"].text() == "Quầy Q09 đã dùng 10% dải số hiệu (còn 9 số)."
+
+
+def test_tab_goes_through_the_form_in_reading_order(qtbot, page):
+    expected = [page.recipient_edit, page.kind_combo, page.weight_edit, page.weight_unit, page.pieces_edit,
+                page.secrecy_combo, page.hoa_toc_check, page.hen_gio_check, page.save_button, page.clear_button]
+    page.sender_edit.setFocus()
+    seen = []
+    for _ in expected:
+        qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+        seen.append(focused())
+    assert seen == expected  # disabled fields (seal, Hẹn giờ time, back-entry) are skipped
+
+
+def test_enter_on_a_check_box_moves_on_and_enter_on_the_save_button_saves(qtbot, page, demo_store):
+    fill(qtbot, page)
+    page.hoa_toc_check.setFocus()
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)
+    assert focused() is page.hen_gio_check
+    page.save_button.setFocus()
+    with qtbot.waitSignal(page.item_saved) as saved:
+        qtbot.keyClick(page.save_button, Qt.Key.Key_Return)
+    assert items.get_item(demo_store, saved.args[0])["recipient_code"] == "VPCP"

@@ -102,3 +102,20 @@ def test_open_item_raises_for_an_unknown_id(page):
 
     with pytest.raises(Kt1Error):
         page.open_item("DK999999999VN")
+
+
+def test_down_from_the_search_field_goes_to_the_results_and_esc_clears_it(qtbot, page):
+    page.search_edit.setFocus()
+    qtbot.keyClicks(page.search_edit, "abc")
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Escape)
+    assert page.search_edit.text() == ""
+    search(qtbot, page)
+    page.search_edit.setFocus()
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Down)
+    assert page.view.hasFocus() and page.view.currentIndex().row() == 0
+
+
+def test_page_contract(page):
+    assert page.page_title() == "Tra cứu"
+    page.focus_first()
+    assert page.search_edit.hasFocus()
