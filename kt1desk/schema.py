@@ -198,3 +198,56 @@ def _v1(db: Database) -> None:
 
 def migrate(db: Database) -> None:
     migrations.apply(db)
+
+
+# Daily manifests (bảng kê): one per destination province and day. A closed manifest is
+# immutable (triggers refuse any change); a correction is a new manifest naming the old one.
+# manifest_items.is_open mirrors the manifest's state so that a partial UNIQUE index keeps an
+# item on one open manifest only.
+_V2 = [
+    """CREATE TABLE manifests (
+        id TEXT PRIMARY KEY,
+        day TEXT NOT NULL,
+        destination TEXT NOT NULL,
+        destination_fold TEXT NOT NULL,
+        status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+        corrects TEXT REFERENCES manifests(id),
+        reason TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        created_by INTEGER REFERENCES users(id),
+        closed_at TEXT,
+        closed_by INTEGER REFERENCES users(id),
+        CHECK ((status = 'open') = (closed_at IS NULL))
+    ) STRICT""",
+    "CREATE INDEX manifests_day ON manifests(day, destination_fold)",
+    "CREATE INDEX manifests_corrects ON manifests(corrects) WHERE corrects IS NOT NULL",
+    """CREATE TABLE manifest_items (
+        manifest_id TEXT NOT NULL REFERENCES manifests(id),
+        row_no INTEGER NOT NULL CHECK (row_no >= 1),
+        item_id TEXT NOT NULL REFERENCES items(id),
+        is_open INTEGER NOT NULL DEFAULT 1 CHECK (is_open IN (0, 1)),
+        PRIMARY KEY (manifest_id, row_no),
+        UNIQUE (manifest_id, item_id)
+    ) STRICT""",
+    "CREATE INDEX manifest_items_item ON manifest_items(item_id)",
+    "CREATE UNIQUE INDEX manifest_items_one_open ON manifest_items(item_id) WHERE is_open = 1",
+    """CREATE TRIGGER manifests_closed_update BEFORE UPDATE ON manifests WHEN OLD.status = 'closed'
+        BEGIN SELECT RAISE(ABORT, 'manifest closed'); END""",
+    """CREATE TRIGGER manifests_closed_delete BEFORE DELETE ON manifests WHEN OLD.status = 'closed'
+        BEGIN SELECT RAISE(ABORT, 'manifest closed'); END""",
+    """CREATE TRIGGER manifest_items_closed_insert BEFORE INSERT ON manifest_items
+        WHEN (SELECT status FROM manifests WHERE id = NEW.manifest_id) = 'closed'
+        BEGIN SELECT RAISE(ABORT, 'manifest closed'); END""",
+    """CREATE TRIGGER manifest_items_closed_update BEFORE UPDATE ON manifest_items
+        WHEN (SELECT status FROM manifests WHERE id = OLD.manifest_id) = 'closed'
+        BEGIN SELECT RAISE(ABORT, 'manifest closed'); END""",
+    """CREATE TRIGGER manifest_items_closed_delete BEFORE DELETE ON manifest_items
+        WHEN (SELECT status FROM manifests WHERE id = OLD.manifest_id) = 'closed'
+        BEGIN SELECT RAISE(ABORT, 'manifest closed'); END""",
+]
+
+
+@migrations(name="0002_manifests")
+def _v2(db: Database) -> None:
+    for statement in _V2:
+        db.execute(statement)
