@@ -273,12 +273,23 @@ class DirectoryPage(QWidget):
             self._say(err.text(self.session.lang))
 
     # -- building ------------------------------------------------------------
-    def _button(self, text: str, slot, row: QHBoxLayout) -> QPushButton:
-        button = QPushButton(text)
-        button.setAutoDefault(False)
-        button.clicked.connect(lambda _checked=False: slot())
-        row.addWidget(button)
-        return button
+    def _finish_tab(self, tab: QWidget, layout: QVBoxLayout, title: str, read_only_note: str,
+                    buttons: list[tuple[str, str, object]]) -> None:
+        """The buttons this role may use (kept as attributes), or a note that the tab is read-only."""
+        row = QHBoxLayout()
+        for attribute, text, slot in buttons:
+            button = QPushButton(text)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            row.addWidget(button)
+            setattr(self, attribute, button)
+        if not buttons:
+            note = QLabel(read_only_note)
+            note.setStyleSheet(MUTED_STYLE)
+            row.addWidget(note)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.tabs.addTab(tab, title)
 
     def _build_agencies(self) -> None:
         tab = QWidget()
@@ -326,20 +337,13 @@ class DirectoryPage(QWidget):
         self.agency_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.agency_view, 1)
         self.agency_filter.textChanged.connect(self._filter_agencies)
-        buttons = QHBoxLayout()
         if self.can_edit_agencies:
-            self.add_agency_button = self._button(self.tr("&Thêm cơ quan…"), self.edit_agency, buttons)
-            self.edit_agency_button = self._button(
-                self.tr("&Sửa…"), lambda: self._edit_selected_agency(), buttons)
-            self.import_agency_button = self._button(self.tr("&Nhập từ tệp CSV…"), self._ask_agency_file, buttons)
             self.agency_view.activated.connect(lambda _i: self._edit_selected_agency())
-        else:
-            note = QLabel(self.tr("Chỉ xem. Kiểm soát viên sửa danh bạ."))
-            note.setStyleSheet(MUTED_STYLE)
-            buttons.addWidget(note)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.tabs.addTab(tab, self.tr("Cơ quan"))
+        self._finish_tab(tab, layout, self.tr("Cơ quan"), self.tr("Chỉ xem. Kiểm soát viên sửa danh bạ."), [
+            ("add_agency_button", self.tr("&Thêm cơ quan…"), self.edit_agency),
+            ("edit_agency_button", self.tr("&Sửa…"), self._edit_selected_agency),
+            ("import_agency_button", self.tr("&Nhập từ tệp CSV…"), self._ask_agency_file),
+        ] if self.can_edit_agencies else [])
 
     def _build_users(self) -> None:
         lang = self.session.lang
@@ -359,17 +363,10 @@ class DirectoryPage(QWidget):
         self.user_view.setObjectName("userView")
         self.user_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.user_view, 1)
-        buttons = QHBoxLayout()
-        if self.can_manage_users:
-            self.add_user_button = self._button(self.tr("Thêm &người dùng…"), self.add_user, buttons)
-            self.toggle_user_button = self._button(self.tr("&Khóa / mở khóa"), self.toggle_user, buttons)
-        else:
-            note = QLabel(self.tr("Chỉ xem. Quản trị quản lý người dùng."))
-            note.setStyleSheet(MUTED_STYLE)
-            buttons.addWidget(note)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.tabs.addTab(tab, self.tr("Người dùng"))
+        self._finish_tab(tab, layout, self.tr("Người dùng"), self.tr("Chỉ xem. Quản trị quản lý người dùng."), [
+            ("add_user_button", self.tr("Thêm &người dùng…"), self.add_user),
+            ("toggle_user_button", self.tr("&Khóa / mở khóa"), self.toggle_user),
+        ] if self.can_manage_users else [])
 
     def _build_tariffs(self) -> None:
         tab = QWidget()
@@ -401,17 +398,9 @@ class DirectoryPage(QWidget):
         split.setSizes([420, 520])
         layout.addWidget(split, 1)
         self.tariff_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_tariff())
-        buttons = QHBoxLayout()
-        if self.can_load_tariffs:
-            self.import_tariff_button = self._button(self.tr("Nạp &bảng cước từ tệp CSV…"),
-                                                     self._ask_tariff_file, buttons)
-        else:
-            note = QLabel(self.tr("Chỉ xem. Kiểm soát viên nạp bảng cước."))
-            note.setStyleSheet(MUTED_STYLE)
-            buttons.addWidget(note)
-        buttons.addStretch(1)
-        layout.addLayout(buttons)
-        self.tabs.addTab(tab, self.tr("Bảng cước"))
+        self._finish_tab(tab, layout, self.tr("Bảng cước"), self.tr("Chỉ xem. Kiểm soát viên nạp bảng cước."), [
+            ("import_tariff_button", self.tr("Nạp &bảng cước từ tệp CSV…"), self._ask_tariff_file),
+        ] if self.can_load_tariffs else [])
 
     # -- reacting ------------------------------------------------------------
     def _filter_agencies(self, text: str) -> None:
