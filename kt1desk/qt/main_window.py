@@ -8,6 +8,7 @@ off, as "sắp có" so the clerk sees where they will be.
 from __future__ import annotations
 
 import importlib
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -23,6 +24,9 @@ from ..services.users import ROLE_NAMES
 from .base import restore_geometry, save_geometry
 from .pagekit import MUTED_STYLE, scaled_font
 from .session import Session
+from .tasks import run_task
+
+log = logging.getLogger(__name__)
 
 # (key, module, class): the pages, in the order of the navigation.
 PAGES = (
@@ -62,6 +66,27 @@ class PlaceholderPage(QWidget):
         self.setFocus()
 
 
+def _day_and_backlog(store) -> tuple[str | None, bool, int]:
+    """Holiday name (or None), whether it is after hours, and the unsynced count — for the status bar."""
+    now = clock.now()
+    cal = calendar(store, now.date())
+    holiday = cal.holiday_name(now.date()) if cal.is_public_holiday(now.date()) else None
+    after_hours = cal.is_after_hours(now, settings.get(store, "day_start", now.date()))
+    return holiday, after_hours, sync_status.unsynced_count(store)
+
+
+class _Pages(dict):
+    """The pages made so far, by key; asking for one not made yet makes it."""
+
+    def __init__(self, make: Callable[[str], QWidget]):
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: str) -> QWidget:
+        page = self[key] = self._make(key)
+        return page
+
+
 def _load_page(module: str, cls: str):
     try:
         return getattr(importlib.import_module(module), cls)
@@ -76,7 +101,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.idle_lock = None  # set by app.build_main_window
         self.scanner = None
-        self.pages: dict[str, QWidget] = {}
+        # A page is made the first time it is shown: start-up builds only the intake form.
+        self.pages = _Pages(self._make_page)
         self.stack = QStackedWidget()
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)
@@ -101,11 +127,7 @@ class MainWindow(QMainWindow):
         self.brand.setContentsMargins(14, 0, 0, 10)
         nav_layout.addWidget(self.brand)
 
-        for index, (key, module, cls) in enumerate(PAGES):
-            page_class = _load_page(module, cls)
-            page = page_class(session, self) if page_class else PlaceholderPage(lambda k=key: self._page_name(k), self)
-            self.pages[key] = page
-            self.stack.addWidget(page)
+        for index, (key, _module, _cls) in enumerate(PAGES):
             button = QPushButton()
             button.setCheckable(True)
             button.setFont(scaled_font(button, 1.1))
@@ -113,8 +135,6 @@ class MainWindow(QMainWindow):
             self.nav_group.addButton(button, index)
             self.nav_buttons[key] = button
             nav_layout.addWidget(button)
-            if hasattr(page, "item_saved"):
-                page.item_saved.connect(self._on_item_saved)
 
         self.later_heading = QLabel()
         self.later_heading.setContentsMargins(14, 14, 0, 4)
@@ -161,6 +181,8 @@ class MainWindow(QMainWindow):
         self._shortcut("Ctrl+L", self.lock_now)
         self._shortcut("Ctrl+,", self.open_settings)
 
+        self._status_generation = 0
+        self.status_settled = False  # True once the day and the backlog are shown (tests wait for it)
         if session.events is not None:
             session.events.changed.connect(self._on_changed)
         self._clock = QTimer(self)
@@ -168,8 +190,7 @@ class MainWindow(QMainWindow):
         self._clock.timeout.connect(self.refresh_status)
         self._clock.start()
 
-        self.retranslate()
-        self.refresh_status()
+        self.retranslate()  # sets every text, the status bar's too
         self.resize(1280, 760)
         restore_geometry(self, "main_window")
         self.show_page("intake")
@@ -182,10 +203,18 @@ class MainWindow(QMainWindow):
         return {"shift": self.tr("Ca làm việc"), "bags": self.tr("Túi thư"), "delivery": self.tr("Phát"),
                 "reports": self.tr("Báo cáo"), "sync": self.tr("Đồng bộ")}[key]
 
+    def _make_page(self, key: str) -> QWidget:
+        module, cls = next((m, c) for k, m, c in PAGES if k == key)
+        page_class = _load_page(module, cls)
+        page = page_class(self.session, self) if page_class else PlaceholderPage(lambda: self._page_name(key), self)
+        self.stack.addWidget(page)
+        if hasattr(page, "item_saved"):
+            page.item_saved.connect(self._on_item_saved)
+        return page
+
     def retranslate(self) -> None:
         for index, (key, _m, _c) in enumerate(PAGES):
-            page = self.pages[key]
-            title = page.page_title() if hasattr(page, "page_title") else self._page_name(key)
+            title = self._page_name(key)
             self.nav_buttons[key].setText(title)
             self.nav_buttons[key].setToolTip(self.tr("%1 (phím tắt Ctrl+%2)").replace("%1", title)
                                              .replace("%2", str(index + 1)))
@@ -228,7 +257,7 @@ class MainWindow(QMainWindow):
 
     def open_item(self, item_id: str) -> bool:
         """Show that item in the lookup page. False (and a message) when there is no lookup page."""
-        lookup = self.pages.get("lookup")
+        lookup = self.pages["lookup"]
         if lookup is None or not hasattr(lookup, "open_item"):
             self.statusBar().showMessage(self.tr("Chưa có trang tra cứu để mở %1.").replace("%1", item_id), 8000)
             return False
@@ -285,6 +314,7 @@ class MainWindow(QMainWindow):
         self.refresh_status()
 
     def refresh_status(self) -> None:
+        self.status_settled = False
         session = self.session
         lang = session.lang
         user = session.user
@@ -294,19 +324,30 @@ class MainWindow(QMainWindow):
         self.status_counter.setText(self.tr("Quầy %1").replace("%1", counter["code"])
                                     if counter["name"] in ("", counter["code"]) else f"{counter['name']} ({counter['code']})")
         self.status_office.setText(f"{session.office['code']} · {session.office['name']}")
-        now = clock.now()
-        cal = calendar(session.store, now.date())
-        holiday = cal.holiday_name(now.date()) if cal.is_public_holiday(now.date()) else None
-        if holiday:
-            day_text = self.tr("Ngày lễ: %1").replace("%1", holiday)
-        elif cal.is_after_hours(now, settings.get(session.store, "day_start", now.date())):
-            day_text = self.tr("Ngoài giờ hành chính")
-        else:
-            day_text = ""
-        self.status_day.setText(day_text)
-        self.status_day.setVisible(bool(day_text))
-        count = sync_status.unsynced_count(session.store)
-        self.status_unsynced.setText(self.tr("Chưa đồng bộ: %1 bản ghi").replace("%1", f"{count:,}".replace(",", ".")))
+        # The calendar (the holidays package) and the journal count are read off the GUI thread.
+        self._status_generation += 1
+        generation = self._status_generation
+        store = session.store
+        run_task(self, lambda: _day_and_backlog(store), on_error=lambda err: log.warning("status bar: %s", err),
+                 on_done=lambda result: self._show_day_and_backlog(generation, *result))
+
+    def _show_day_and_backlog(self, generation: int, holiday: str | None, after_hours: bool, count: int) -> None:
+        if generation != self._status_generation:
+            return  # a newer refresh is on its way
+        try:
+            if holiday:
+                day_text = self.tr("Ngày lễ: %1").replace("%1", holiday)
+            elif after_hours:
+                day_text = self.tr("Ngoài giờ hành chính")
+            else:
+                day_text = ""
+            self.status_day.setText(day_text)
+            self.status_day.setVisible(bool(day_text))
+            self.status_unsynced.setText(self.tr("Chưa đồng bộ: %1 bản ghi")
+                                         .replace("%1", f"{count:,}".replace(",", ".")))
+        except RuntimeError:  # the window went away meanwhile
+            return
+        self.status_settled = True
 
     # -- closing ------------------------------------------------------------
     def closeEvent(self, event) -> None:  # noqa: N802

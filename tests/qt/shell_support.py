@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QThreadPool, Qt
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from kt1desk.qt.session import Session
@@ -51,13 +51,20 @@ def open_window(qtbot):
         qtbot.waitExposed(window)
         window.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=2000)
+        settle_status(qtbot, window)
         return window
 
     yield make
     for window in made:
         close_main_window(window)
         window.deleteLater()
+    QThreadPool.globalInstance().waitForDone(5000)  # no status query may outlive the test's database
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def settle_status(qtbot, window) -> None:
+    """The status bar reads the calendar and the backlog off the GUI thread: wait for its answer."""
+    qtbot.waitUntil(lambda: window.status_settled, timeout=5000)
 
 
 def scan(qtbot, widget: QWidget, text: str, *, enter: bool = True) -> None:

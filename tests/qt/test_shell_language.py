@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import QPushButton
-from shell_support import open_window, own_preferences, session_for  # noqa: F401
+from shell_support import open_window, own_preferences, session_for, settle_status  # noqa: F401
 
 from kt1desk.qt.app import choose_language, install_language
 from kt1desk.qt.base import saved_language
@@ -42,6 +42,7 @@ def test_switching_to_english_in_settings_changes_the_open_window_and_is_remembe
     qtbot.addWidget(dialog)
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.save()
+    settle_status(qtbot, window)
     assert session.lang == "en"
     assert saved_language() == "en"
     assert choose_language(None) == "en"

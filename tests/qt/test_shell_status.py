@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from shell_support import open_window, own_preferences, session_for  # noqa: F401
+from shell_support import open_window, own_preferences, session_for, settle_status  # noqa: F401
 
 from kt1desk import clock
 from kt1desk.services import settings, sync_status
@@ -42,6 +42,7 @@ def test_evening_and_weekend_show_ngoai_gio(qtbot, demo_store, clerk, open_windo
     assert window.status_day.text() == "Ngoài giờ hành chính"
     frozen_now(datetime(2026, 11, 28, 10, 0, tzinfo=clock.VN_TZ))  # a Saturday
     window.refresh_status()
+    settle_status(qtbot, window)
     assert window.status_day.text() == "Ngoài giờ hành chính"
 
 
