@@ -80,6 +80,7 @@ class LookupPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
+        header.setResizeContentsPrecision(100)  # column widths from the first 100 rows, not all 500
         self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
