@@ -44,6 +44,8 @@ def register() -> None:
 
 
 def width(text: str, font: str, size: float) -> float:
+    if not _done:
+        register()
     return pdfmetrics.stringWidth(text, font, size)
 
 
