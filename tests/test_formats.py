@@ -6,6 +6,7 @@ from datetime import date, datetime, timezone
 
 import pytest
 from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from kt1desk import formats
@@ -84,6 +85,7 @@ def test_parse_weight_g_refuses_what_is_not_a_positive_whole_number_of_grams(typ
         formats.parse_weight_g(typed, unit)
 
 
+@hsettings(deadline=None)
 @given(st.integers(min_value=1, max_value=50_000_000))
 def test_a_weight_written_for_people_reads_back(grams):
     assert formats.parse_weight_g(formats.weight(grams)) == grams
@@ -91,6 +93,7 @@ def test_a_weight_written_for_people_reads_back(grams):
     assert formats.parse_weight_g(str(grams)) == grams
 
 
+@hsettings(deadline=None)
 @given(st.integers(min_value=0, max_value=10**12))
 def test_money_groups_by_thousands(vnd):
     text = formats.money(vnd)

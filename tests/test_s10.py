@@ -7,6 +7,7 @@ import string
 
 import pytest
 from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from kt1desk import s10
@@ -53,6 +54,7 @@ def test_both_special_cases_occur_and_are_mapped():
     assert s10.check_digit(elevens) == 5
 
 
+@hsettings(deadline=None)
 @given(st.integers(min_value=s10.SERIAL_MIN, max_value=s10.SERIAL_MAX))
 def test_check_digit_of_every_serial_matches_the_upu_rule(serial):
     digit = s10.check_digit(serial)
@@ -60,6 +62,7 @@ def test_check_digit_of_every_serial_matches_the_upu_rule(serial):
     assert digit == upu_check_digit(serial)
 
 
+@hsettings(deadline=None)
 @given(st.integers(min_value=0, max_value=99_999_999), st.sampled_from(["DK", "BA", "ZZ", "GD", "NP"]))
 def test_made_ids_are_well_formed_and_parse_back(serial, indicator):
     item_id = s10.make_id(indicator, serial)
@@ -70,6 +73,7 @@ def test_made_ids_are_well_formed_and_parse_back(serial, indicator):
     assert s10.is_valid(item_id)
 
 
+@hsettings(deadline=None)
 @given(st.integers(min_value=0, max_value=99_999_999), st.integers(min_value=1, max_value=9))
 def test_a_wrong_check_digit_is_refused_naming_the_right_id(serial, delta):
     right = s10.make_id("DK", serial)
@@ -94,6 +98,7 @@ def test_parse_forgives_case_spaces_and_dashes(typed):
     assert s10.normalise(typed) == "DK473124829VN"
 
 
+@hsettings(deadline=None)
 @given(st.integers(min_value=0, max_value=99_999_999),
        st.lists(st.sampled_from([" ", "-", "  ", "\t"]), min_size=13, max_size=13),
        st.lists(st.booleans(), min_size=13, max_size=13))

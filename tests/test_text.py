@@ -6,6 +6,7 @@ import unicodedata
 
 import pytest
 from hypothesis import given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from kt1desk.text import fold, fold_words, matches_all, nfc
@@ -70,16 +71,19 @@ def test_fold_words_drop_punctuation():
     assert fold_words("") == []
 
 
+@hsettings(deadline=None)
 @given(viet_text)
 def test_fold_of_nfc_equals_fold_of_nfd_vietnamese(text):
     assert fold(unicodedata.normalize("NFC", text)) == fold(NFD(text))
 
 
+@hsettings(deadline=None)
 @given(st.text(max_size=40))
 def test_fold_of_nfc_equals_fold_of_nfd_any_text(text):
     assert fold(unicodedata.normalize("NFC", text)) == fold(NFD(text))
 
 
+@hsettings(deadline=None)
 @given(viet_text)
 def test_folded_vietnamese_is_plain_ascii_and_folding_is_idempotent(text):
     folded = fold(text)
@@ -89,6 +93,7 @@ def test_folded_vietnamese_is_plain_ascii_and_folding_is_idempotent(text):
     assert not any(unicodedata.combining(ch) for ch in folded)
 
 
+@hsettings(deadline=None)
 @given(viet_text)
 def test_nfc_is_idempotent_and_normalised(text):
     once = nfc(NFD(text))
@@ -97,6 +102,7 @@ def test_nfc_is_idempotent_and_normalised(text):
     assert fold(once) == fold(text)
 
 
+@hsettings(deadline=None)
 @given(viet_text, viet_text)
 def test_a_name_is_found_by_any_of_its_words_typed_without_marks(before, after):
     name = nfc(before + " Tỉnh ủy " + after)

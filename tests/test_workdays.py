@@ -202,6 +202,7 @@ def test_no_deadline_falls_in_tet_2026(accepted, days):
         assert due.date() >= date(2026, 2, 23)
 
 
+@hsettings(deadline=None)
 @given(moments)
 def test_hoa_toc_is_never_later_than_plain(accepted):
     for scope in ("noi-tinh", "lien-tinh"):
