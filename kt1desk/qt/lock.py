@@ -22,7 +22,7 @@ _INPUT_EVENTS = {
     QEvent.Type.MouseButtonRelease, QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel,
 }
 _ACTIVITY_EVENTS = _INPUT_EVENTS | {QEvent.Type.MouseMove}
-_TRANSIENT = (Qt.WindowType.Popup, Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen)
+_TRANSIENT = (Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen)
 
 
 class LockOverlay(QWidget):
@@ -152,6 +152,9 @@ class IdleLock(QObject):
         self._hidden = []
         for widget in QApplication.topLevelWidgets():
             if widget is self.window or not widget.isVisible() or widget.windowType() in _TRANSIENT:
+                continue
+            if widget.windowType() == Qt.WindowType.Popup:  # a suggestion list or a menu: just closed
+                widget.hide()
                 continue
             if isinstance(widget, QDialog) and widget.windowModality() == Qt.WindowModality.ApplicationModal:
                 widget.reject()

@@ -25,6 +25,8 @@ class SettingsDialog(BaseDialog):
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
         self.language.setCurrentIndex(0 if session.lang != "en" else 1)
+        language_note = child(self.form, QLabel, "language_note")
+        set_message(language_note, language_note.text(), MUTED_STYLE)
         self.idle = child(self.form, QSpinBox, "idle_minutes")
         self.idle_value = settings.get(session.store, "idle_lock_minutes")
         self.idle.setValue(self.idle_value)

@@ -132,7 +132,7 @@
         <translation>Loading the tariff…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+48"/>
         <source>&amp;Lọc</source>
         <translation>Fi&amp;lter</translation>
     </message>
@@ -188,12 +188,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+67"/>
+        <location line="+53"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-66"/>
+        <location line="-52"/>
         <source>Phụ lục</source>
         <translation>Appendix</translation>
     </message>
@@ -223,12 +223,12 @@
         <translation>Valid</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&amp;Thêm cơ quan…</source>
         <translation>&amp;Add agency…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>&amp;Sửa…</source>
         <translation>&amp;Edit…</translation>
     </message>
@@ -238,17 +238,17 @@
         <translation>&amp;Import from CSV file…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-3"/>
         <source>Chỉ xem. Kiểm soát viên sửa danh bạ.</source>
         <translation>Read only. Supervisors edit the directory.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
         <source>Cơ quan</source>
         <translation>Agencies</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+11"/>
         <source>Tên đăng nhập</source>
         <translation>Login</translation>
     </message>
@@ -283,7 +283,7 @@
         <translation>Created</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Thêm &amp;người dùng…</source>
         <translation>Add &amp;user…</translation>
     </message>
@@ -293,17 +293,17 @@
         <translation>&amp;Disable / enable</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Chỉ xem. Quản trị quản lý người dùng.</source>
         <translation>Read only. Admins manage users.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
         <source>Người dùng</source>
         <translation>Users</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Áp dụng từ</source>
         <translation>In force from</translation>
     </message>
@@ -338,22 +338,22 @@
         <translation>Between provinces</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Nạp &amp;bảng cước từ tệp CSV…</source>
         <translation>Load &amp;tariff from CSV file…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-1"/>
         <source>Chỉ xem. Kiểm soát viên nạp bảng cước.</source>
         <translation>Read only. Supervisors load tariffs.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+0"/>
         <source>Bảng cước</source>
         <translation>Tariffs</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>{shown} / {total} cơ quan</source>
         <translation>{shown} / {total} agencies</translation>
     </message>
@@ -427,14 +427,14 @@
         <translation>Intake</translation>
     </message>
     <message>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Không mật</source>
         <translation>Not secret</translation>
     </message>
     <message>
         <location line="+135"/>
         <source>Kiểm tra niêm phong rồi đánh dấu «Niêm phong nguyên vẹn»; niêm phong không nguyên vẹn thì bưu gửi bị từ chối.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the seal, then tick “Seal intact”; an item whose seal is not intact is refused.</translation>
     </message>
     <message>
         <location line="+8"/>
@@ -443,12 +443,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Miễn cước</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>cước chính</source>
         <translation>base fee</translation>
     </message>
@@ -459,17 +459,17 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Hẹn giờ</source>
         <translation>Hẹn giờ (timed)</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-14"/>
         <source>mật</source>
         <translation>secret</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Theo bảng cước MẪU, chưa phải bảng cước chính thức.</source>
         <translation>From the SAMPLE tariff, not the official one.</translation>
     </message>
@@ -978,7 +978,7 @@ Refuse this item?</translation>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+28"/>
         <source>Tra cứu</source>
         <translation>Lookup</translation>
     </message>
@@ -1132,7 +1132,7 @@ Refuse this item?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="+179"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="+200"/>
         <source>Nhận gửi</source>
         <translation>Intake</translation>
     </message>
@@ -1172,7 +1172,7 @@ Refuse this item?</translation>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>%1 (phím tắt Ctrl+%2)</source>
         <translation>%1 (shortcut Ctrl+%2)</translation>
     </message>
@@ -1217,12 +1217,12 @@ Refuse this item?</translation>
         <translation>Accepted %1.</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Quầy %1</source>
         <translation>Counter %1</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+15"/>
         <source>Ngày lễ: %1</source>
         <translation>Public holiday: %1</translation>
     </message>
@@ -1232,7 +1232,7 @@ Refuse this item?</translation>
         <translation>After hours</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Chưa đồng bộ: %1 bản ghi</source>
         <translation>Not synced: %1 records</translation>
     </message>
@@ -1240,7 +1240,7 @@ Refuse this item?</translation>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location line="-258"/>
+        <location line="-291"/>
         <source>Trang này chưa có trong bản này.</source>
         <translation>This page is not in this version yet.</translation>
     </message>
@@ -1253,7 +1253,7 @@ Refuse this item?</translation>
         <translation>KT1 Desk — Settings</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Thời gian tự khóa áp dụng cho mọi quầy của bưu cục.</source>
         <translation>The idle lock time applies to every counter of the office.</translation>
     </message>
@@ -1277,6 +1277,11 @@ Refuse this item?</translation>
     </message>
     <message>
         <location line="+13"/>
+        <source>Vài danh sách (loại bưu gửi, trạng thái…) đổi ngôn ngữ khi mở lại chương trình.</source>
+        <translation>Some lists (item kinds, statuses…) change language when the program is opened again.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Khóa màn hình sau (phút không dùng)</source>
         <translation>Lock the screen after (idle minutes)</translation>
     </message>
@@ -1491,7 +1496,7 @@ Refuse this item?</translation>
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/directory_page.py" line="-334"/>
+        <location filename="../../kt1desk/qt/directory_page.py" line="-323"/>
         <source>Thêm người dùng</source>
         <translation>Add user</translation>
     </message>

@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import pytest
 from shell_support import own_preferences  # noqa: F401 (autouse fixture)
 
 from kt1desk.qt.setup_dialog import SetupDialog
 from kt1desk.services import office, settings, users
 from kt1desk.storage import Store
+
+
+@pytest.fixture
+def store(tmp_path, frozen_now):
+    """A new, empty database."""
+    made = Store(tmp_path / "new.sqlite3")
+    yield made
+    made.close()
+
+
+@pytest.fixture
+def dialog(qtbot, store):
+    made = SetupDialog(store, demo_items=3)
+    qtbot.addWidget(made)
+    return made
 
 
 def fill(dialog: SetupDialog, **values: str) -> None:
@@ -17,10 +33,7 @@ def fill(dialog: SetupDialog, **values: str) -> None:
         dialog.edits[name].setText(value)
 
 
-def test_setup_on_an_empty_database_records_the_office_the_counter_and_the_admin(qtbot, tmp_path, frozen_now):
-    store = Store(tmp_path / "new.sqlite3")
-    dialog = SetupDialog(store)
-    qtbot.addWidget(dialog)
+def test_setup_on_an_empty_database_records_the_office_the_counter_and_the_admin(dialog, store):
     fill(dialog)
     dialog.create_button.click()
     assert dialog.result() == SetupDialog.DialogCode.Accepted
@@ -33,10 +46,7 @@ def test_setup_on_an_empty_database_records_the_office_the_counter_and_the_admin
     assert dialog.login == "admin" and not dialog.used_demo
 
 
-def test_missing_office_fields_are_named_next_to_each_field_and_nothing_is_written(qtbot, tmp_path, frozen_now):
-    store = Store(tmp_path / "new.sqlite3")
-    dialog = SetupDialog(store)
-    qtbot.addWidget(dialog)
+def test_missing_office_fields_are_named_next_to_each_field_and_nothing_is_written(dialog, store):
     fill(dialog, office_code="", province="", postal_code="123")
     dialog.create_button.click()
     assert not office.is_initialised(store)
@@ -46,39 +56,27 @@ def test_missing_office_fields_are_named_next_to_each_field_and_nothing_is_writt
     assert dialog.result() != SetupDialog.DialogCode.Accepted
 
 
-def test_a_password_typed_differently_twice_is_refused_before_anything_is_written(qtbot, tmp_path, frozen_now):
-    store = Store(tmp_path / "new.sqlite3")
-    dialog = SetupDialog(store)
-    qtbot.addWidget(dialog)
+def test_a_password_typed_differently_twice_is_refused_before_anything_is_written(dialog, store):
     fill(dialog, admin_password2="matkhau2")
     dialog.create_button.click()
     assert not office.is_initialised(store)
     assert dialog.errors["admin_password2"].text() == "Hai lần nhập mật khẩu không giống nhau."
 
 
-def test_a_serial_block_that_is_not_two_8_digit_numbers_is_refused(qtbot, tmp_path, frozen_now):
-    store = Store(tmp_path / "new.sqlite3")
-    dialog = SetupDialog(store)
-    qtbot.addWidget(dialog)
+def test_a_serial_block_that_is_not_two_8_digit_numbers_is_refused(dialog, store):
     fill(dialog, serial_first="20000000", serial_last="1999")
     dialog.create_button.click()
     assert not office.is_initialised(store)
     assert "8 chữ số" in dialog.errors["serial_first"].text()
 
 
-def test_demo_data_needs_a_password_first(qtbot, tmp_path, frozen_now):
-    store = Store(tmp_path / "new.sqlite3")
-    dialog = SetupDialog(store, demo_items=3)
-    qtbot.addWidget(dialog)
+def test_demo_data_needs_a_password_first(dialog, store):
     dialog.demo_button.click()
     assert not office.is_initialised(store)
     assert "ít nhất 6 ký tự" in dialog.errors["admin_password"].text()
 
 
-def test_demo_data_uses_the_typed_password_for_the_demo_accounts(qtbot, tmp_path, frozen_now):
-    store = Store(tmp_path / "new.sqlite3")
-    dialog = SetupDialog(store, demo_items=3)
-    qtbot.addWidget(dialog)
+def test_demo_data_uses_the_typed_password_for_the_demo_accounts(qtbot, dialog, store):
     dialog.edits["admin_password"].setText("thudemo9")
     with qtbot.waitSignal(dialog.accepted, timeout=30_000):
         dialog.demo_button.click()
