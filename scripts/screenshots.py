@@ -94,12 +94,14 @@ def main() -> int:
         intake.weight_unit.setCurrentIndex(1)
         intake.weight_edit.setFocus()
         shot(window, "05-intake-filled")
+        intake.save()  # papers go to a printer that accepts everything
+        shot(window, "06-intake-saved")
         intake.sender_edit.setText("TUDLK")
         intake.recipient_edit.setText("")
         intake.weight_edit.setText("abc")
         if hasattr(intake, "save"):
             intake.save()
-        shot(window, "06-intake-errors")
+        shot(window, "06b-intake-errors")
         intake.reset(keep_sender=False)
     window.show_page("lookup")
     settle(600)  # the lookup runs its first query off the GUI thread

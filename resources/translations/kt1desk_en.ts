@@ -596,7 +596,7 @@ Refuse this item?</translation>
     <message>
         <location line="+6"/>
         <source>Niêm &amp;phong nguyên vẹn</source>
-        <translation>Seal intact (&amp;p)</translation>
+        <translation>Sea&amp;l intact</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -611,7 +611,7 @@ Refuse this item?</translation>
     <message>
         <location line="+1"/>
         <source>Hẹn giờ phá&amp;t</source>
-        <translation>Timed deliver&amp;y</translation>
+        <translation>&amp;Timed delivery</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -627,7 +627,7 @@ Refuse this item?</translation>
     <message>
         <location line="+5"/>
         <source>Thời điểm nhận đã &amp;qua</source>
-        <translation>Accepted at an earlier time (&amp;q)</translation>
+        <translation>&amp;Earlier acceptance time</translation>
     </message>
     <message>
         <location line="+18"/>
