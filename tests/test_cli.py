@@ -10,11 +10,12 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from kt1desk.clock import VN_TZ
 from kt1desk.paths import resource
 
 PASSWORD = "cli-pass-123"
@@ -212,9 +213,9 @@ def test_show_and_search(db):
 
 def test_import_items_back_entry(db, tmp_path):
     good = tmp_path / "paper.csv"
+    yesterday = (datetime.now(VN_TZ) - timedelta(days=1)).date().isoformat()
     good.write_text("accepted_at,sender,recipient,kind,weight_g\n"
-                    "%s 08:00,TUDLK,STC,thu,20\n%s 08:05,CAT,VPCP,goi,250\n" % ((datetime.now().date().isoformat(),) * 2),
-                    encoding="utf-8")
+                    f"{yesterday} 08:00,TUDLK,STC,thu,20\n{yesterday} 08:05,CAT,VPCP,goi,250\n", encoding="utf-8")
     bad = tmp_path / "bad.csv"
     bad.write_text("accepted_at,sender,recipient,kind,weight_g\n2026-01-01 08:00,TUDLK,STC,thu,20\n"
                    "x,NOPE,STC,thu,0\n", encoding="utf-8")
@@ -248,7 +249,7 @@ def test_init_agency_and_tariff_commands(tmp_path):
     new = tmp_path / "t.csv"
     new.write_text("rule,max_weight_g,noi_tinh_vnd,lien_tinh_vnd\nband,30000,5000,9000\nhoa_toc,,1,2\n"
                    "hen_gio,,3,4\nsecrecy,,5,6\n", encoding="utf-8")
-    today = datetime.now().date().isoformat()
+    today = datetime.now(VN_TZ).date().isoformat()
     run("tariff", "import", new, "--effective-from", today, "--user", "quantri", db=db, check=0)
     shown = json.loads(run("tariff", "show", "--json", db=db, check=0).stdout)
     assert shown["effective_from"] == today and shown["is_sample"] is False
