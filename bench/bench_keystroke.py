@@ -28,11 +28,6 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-# PySide6 6.12.0 on Python 3.11 returns None from void calls (QLabel.setText …) without a reference:
-# None's count (≈5,000 at start) falls by one per call until the process aborts ("none_dealloc").
-# Python ≥ 3.12 makes None immortal. Until the project runs there, this bench holds extra references.
-if sys.version_info < (3, 12):
-    _NONE_RESERVE = [None] * 20_000_000
 ROOT = Path(__file__).resolve().parent.parent
 for p in (str(ROOT), str(ROOT / "bench")):
     if p not in sys.path:

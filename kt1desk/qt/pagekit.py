@@ -4,8 +4,9 @@ PySide6 6.12 on Python 3.11: a Python ``None`` that comes back out of a QVariant
 (``QComboBox.currentData()`` of an item whose data is None, ``index.data(role)``
 when the model's ``data()`` returned None) is handed over with one reference too
 few; a few thousand such calls free ``None`` itself and the process aborts
-("none_dealloc"). So combo data is never None (use "" and ``or None``), and the
-roles read back from Python here (sort key, row, folded text) always hold a value.
+("none_dealloc"). ``base.keep_none_alive()`` (run on import below) works around it for
+the process; besides, combo data is never None here (use "" and ``or None``), and the
+roles read back from Python (sort key, row, folded text) always hold a value.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..paths import ui_file
+from . import base  # noqa: F401 (keeps None alive on CPython 3.11 with PySide6 6.12)
 from ..text import fold
 
 ERROR_STYLE = "color: #a8231a;"
