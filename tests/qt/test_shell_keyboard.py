@@ -1,0 +1,55 @@
+"""Keyboard first: every job is a Ctrl+digit away, and no shortcut is a key a scanner could type."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QAbstractButton
+from shell_support import focused, open_window, own_preferences, session_for  # noqa: F401
+
+from kt1desk.qt.main_window import PAGES
+
+PLAIN = Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier
+
+
+def single_printable_keys(sequence: QKeySequence) -> list[str]:
+    found = []
+    for index in range(sequence.count()):
+        combination = sequence[index]
+        modifiers = combination.keyboardModifiers() & ~PLAIN
+        text = QKeySequence(combination.key()).toString()
+        if modifiers == Qt.KeyboardModifier.NoModifier and len(text) == 1 and text.isprintable():
+            found.append(sequence.toString())
+    return found
+
+
+def test_ctrl_digits_open_each_job_with_the_cursor_in_its_first_field(qtbot, demo_store, supervisor, open_window):
+    window = open_window(session_for(demo_store, supervisor))
+    for index, (key, _module, _cls) in reversed(list(enumerate(PAGES))):
+        qtbot.keyClick(focused() or window, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
+        assert window.current_page_key() == key
+        assert window.nav_buttons[key].isChecked()
+        assert focused() is not None and window.pages[key].isAncestorOf(focused())
+
+
+def test_no_shortcut_anywhere_in_the_window_is_a_single_printable_key(qtbot, demo_store, admin, open_window):
+    window = open_window(session_for(demo_store, admin))
+    for key, _module, _cls in PAGES:
+        window.show_page(key)  # every page made, with its own shortcuts
+    offending = []
+    for shortcut in window.findChildren(QShortcut):
+        offending += single_printable_keys(shortcut.key())
+    for action in window.findChildren(QAction):
+        for sequence in action.shortcuts():
+            offending += single_printable_keys(sequence)
+    for button in window.findChildren(QAbstractButton):
+        offending += single_printable_keys(button.shortcut())  # "&Lưu" is Alt+L: fine
+    assert offending == []
+
+
+def test_the_later_jobs_are_shown_but_cannot_be_chosen(qtbot, demo_store, clerk, open_window):
+    window = open_window(session_for(demo_store, clerk))
+    assert set(window.later_buttons) == {"shift", "bags", "delivery", "reports", "sync"}
+    for button in window.later_buttons.values():
+        assert not button.isEnabled() and button.text().endswith("— sắp có")
+    assert window.settings_button.isEnabled()
