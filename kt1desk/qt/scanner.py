@@ -53,7 +53,14 @@ class ScannerFilter(QObject):
 
     # -- the filter ------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if self._replaying or event.type() != QEvent.Type.KeyPress or not watched.isWidgetType():
+        if self._replaying or not watched.isWidgetType():
+            return False
+        if event.type() == QEvent.Type.InputMethod:
+            # Text from an input method (Vietnamese Telex/VNI through ibus, fcitx …): the held keys go first.
+            if self._held:
+                self.flush()
+            return False
+        if event.type() != QEvent.Type.KeyPress:
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
         key = key_event.key()

@@ -131,3 +131,15 @@ def test_a_scan_while_the_screen_is_locked_is_dropped(qtbot, demo_store, clerk, 
     qtbot.wait(100)
     assert password.text() == ""
     assert window.current_page_key() == "intake"
+
+
+def test_text_from_an_input_method_comes_after_the_keys_typed_before_it(qtbot, field):
+    from PySide6.QtGui import QInputMethodEvent
+
+    first, _second, _scanner, _scans = field
+    qtbot.keyClick(first, "t")  # held for a moment
+    QApplication.sendEvent(first, QInputMethodEvent("", []))  # nothing composed yet: just flushes
+    event = QInputMethodEvent()
+    event.setCommitString("ỉ")
+    QApplication.sendEvent(first, event)
+    assert first.text() == "tỉ"
