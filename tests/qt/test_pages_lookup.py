@@ -119,3 +119,23 @@ def test_page_contract(page):
     assert page.page_title() == "Tra cứu"
     page.focus_first()
     assert page.search_edit.hasFocus()
+
+
+def test_an_item_saved_by_another_program_appears_too(qtbot, demo_store, clerk, make_session):
+    """The command line or a second window writes through its own connection: data_version notices it."""
+    from kt1desk.qt.session import StoreEvents
+    from kt1desk.storage import Store
+
+    session = make_session(demo_store, clerk)
+    session.events.detach()
+    session.events = StoreEvents(demo_store, external_check_ms=50)
+    page = LookupPage(session)
+    with qtbot.waitSignal(page.results_shown):
+        show(qtbot, page)
+    other = Store(demo_store.path)
+    try:
+        accepted = intake.intake(other, clerk, sender="STC", recipient="BTC", kind="goi", weight_g="480")
+    finally:
+        other.close()
+    qtbot.waitUntil(lambda: page.rows_shown() and page.rows_shown()[0]["id"] == accepted.item["id"], timeout=3000)
+    session.events.detach()
