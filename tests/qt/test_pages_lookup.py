@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 
 import pytest
 from pages_support import make_session, show  # noqa: F401 (make_session is a fixture)
 from PySide6.QtCore import Qt
 
 from kt1desk.qt.lookup_page import LookupPage
-from kt1desk.services import intake, items
+from kt1desk.services import intake
 
 
 @pytest.fixture
