@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import pytest
 from pages_support import make_session, show  # noqa: F401 (make_session is a fixture)
 from PySide6.QtCore import Qt
