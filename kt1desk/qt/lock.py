@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QFrame, QLabel, QLineEdit, 
 
 from ..errors import Kt1Error
 from ..services import settings, users
+from .login import RetryWait
 from .pagekit import child, load_form, scaled_font, set_message
 from .session import Session
 
@@ -53,9 +54,7 @@ class LockOverlay(QWidget):
         self.password.returnPressed.connect(self.try_unlock)
         self.unlock_button.clicked.connect(self.try_unlock)
         self.panel.setFixedWidth(440)
-        self._wait = QTimer(self)
-        self._wait.setSingleShot(True)
-        self._wait.timeout.connect(lambda: self.unlock_button.setEnabled(True))
+        self.retry_wait = RetryWait(self.unlock_button, self.message, session.lang)
         host.installEventFilter(self)
         self.hide()
 
@@ -91,8 +90,7 @@ class LockOverlay(QWidget):
             set_message(self.message, err.text(self.session.lang))
             self.password.clear()
             if err.code == "login_locked":
-                self.unlock_button.setEnabled(False)
-                self._wait.start(int(err.params.get("seconds", 1)) * 1000)
+                self.retry_wait.start(err)
             self.password.setFocus()
             return
         self.hide()

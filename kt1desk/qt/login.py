@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from ..errors import Kt1Error
@@ -10,6 +10,40 @@ from ..services import users
 from ..storage import Store, User
 from .base import BaseDialog
 from .pagekit import MUTED_STYLE, child, scaled_font, set_message
+
+
+class RetryWait(QObject):
+    """After too many wrong passwords: the button is off and the message counts the seconds down.
+
+    The core decides the wait (``login_locked`` with ``seconds``); this only shows it.
+    """
+
+    def __init__(self, button: QPushButton, message: QLabel, lang: str):
+        super().__init__(button)
+        self.button = button
+        self.message = message
+        self.lang = lang
+        self._error: Kt1Error | None = None
+        self._left = 0
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count_down)
+
+    def start(self, err: Kt1Error) -> None:
+        self._error = err
+        self._left = int(err.params.get("seconds", 1))
+        self.button.setEnabled(False)
+        self._tick.start()
+
+    def _count_down(self) -> None:
+        self._left -= 1
+        if self._left <= 0 or self._error is None:
+            self._tick.stop()
+            self.button.setEnabled(True)
+            set_message(self.message, None)
+            return
+        params = dict(self._error.params, seconds=self._left)
+        set_message(self.message, Kt1Error(self._error.code, **params).text(self.lang))
 
 
 class LoginDialog(BaseDialog):
@@ -40,9 +74,7 @@ class LoginDialog(BaseDialog):
         self.login_edit.setText(login)
         self.login_button.clicked.connect(self.try_login)
         self.quit_button.clicked.connect(self.reject)
-        self._wait = QTimer(self)
-        self._wait.setSingleShot(True)
-        self._wait.timeout.connect(lambda: self.login_button.setEnabled(True))
+        self.retry_wait = RetryWait(self.login_button, self.message, lang)
         self.setMinimumWidth(480)
         (self.password_edit if login else self.login_edit).setFocus()
 
@@ -56,10 +88,7 @@ class LoginDialog(BaseDialog):
             set_message(self.message, err.text(self.lang))
             self.password_edit.clear()
             if err.code == "login_locked":
-                # Nothing to try until the wait is over: the button says so by being off.
-                seconds = int(err.params.get("seconds", 1))
-                self.login_button.setEnabled(False)
-                self._wait.start(seconds * 1000)
+                self.retry_wait.start(err)  # nothing to try until the wait is over
             (self.login_edit if err.code == "user_inactive" else self.password_edit).setFocus()
             return
         set_message(self.message, None)

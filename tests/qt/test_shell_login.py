@@ -67,16 +67,17 @@ def test_the_lockout_message_is_english_when_the_ui_is(qtbot, demo_store):
     assert dialog.message.text().startswith("Account “gdv1” is locked after 3 failed attempts")
 
 
-def test_the_login_button_comes_back_when_the_wait_is_over(qtbot, demo_store, frozen_now):
+def test_the_wait_counts_down_and_the_login_button_comes_back(qtbot, demo_store, frozen_now):
+    from datetime import timedelta
+
     dialog = login_dialog(qtbot, demo_store)
     for _ in range(4):
         type_login(qtbot, dialog, "gdv1", "sai-mat-khau")
     assert not dialog.login_button.isEnabled()
-    dialog._wait.setInterval(10)  # the timer runs with the wall clock; shorten it
-    dialog._wait.start()
+    dialog.retry_wait._tick.setInterval(20)  # the countdown runs on the wall clock; make a second short
+    qtbot.waitUntil(lambda: "thử lại sau 5 giây" in dialog.message.text(), timeout=2000)
     qtbot.waitUntil(dialog.login_button.isEnabled, timeout=2000)
-    from datetime import timedelta
-
+    assert dialog.message.text() == ""
     frozen_now(frozen_now() + timedelta(seconds=10))
     type_login(qtbot, dialog, "gdv1", PASSWORD)
     assert dialog.result() == LoginDialog.DialogCode.Accepted
