@@ -8,7 +8,8 @@ import io
 import pytest
 from conftest import PASSWORD
 from PySide6.QtCore import Qt
-from shell_support import Printed, focused, open_window, own_preferences, scan, session_for, texts_in  # noqa: F401
+from shell_support import (TEST_SCAN_GAP_MS, Printed, focused, open_window, own_preferences, scan,  # noqa: F401
+                           session_for, texts_in)
 
 from kt1desk.qt.login import LoginDialog
 from kt1desk.services import items, office
@@ -89,7 +90,7 @@ def test_log_in_take_an_item_by_keyboard_print_it_and_scan_it_back(qtbot, demo_s
                     and lookup.last_dialog.isVisible(), timeout=3000)
     assert window.current_page_key() == "lookup"
     assert item_id in texts_in(lookup.last_dialog) or item_id in lookup.last_dialog.windowTitle()
-    qtbot.wait(80)
+    qtbot.wait(TEST_SCAN_GAP_MS + 30)
     assert intake.recipient_edit.text() == ""
 
     # -- the label and the receipt were produced, each naming the item

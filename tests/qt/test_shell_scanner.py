@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
-from shell_support import focused, open_window, own_preferences, scan, session_for, type_slowly  # noqa: F401
+from shell_support import (TEST_SCAN_GAP_MS, focused, open_window, own_preferences, scan,  # noqa: F401
+                           session_for, type_slowly)
 
 from kt1desk.qt.scanner import ScannerFilter
 from kt1desk.services import items
@@ -27,7 +28,7 @@ def field(qtbot):
     host.activateWindow()
     first.setFocus()
     scans: list[str] = []
-    scanner = ScannerFilter(scans.append)
+    scanner = ScannerFilter(scans.append, max_gap_ms=TEST_SCAN_GAP_MS)
     QApplication.instance().installEventFilter(scanner)
     yield first, second, scanner, scans
     QApplication.instance().removeEventFilter(scanner)
@@ -39,7 +40,7 @@ def test_a_scanned_id_is_recognised_and_never_typed_into_the_field(qtbot, field)
     first.returnPressed.connect(lambda: entered.append(first.text()))
     scan(qtbot, first, ITEM_ID)
     qtbot.waitUntil(lambda: scans == [ITEM_ID], timeout=1000)
-    qtbot.wait(80)  # longer than the scanner's gap: anything held back would have been typed by now
+    qtbot.wait(TEST_SCAN_GAP_MS + 30)  # past the gap: anything held back would be typed by now
     assert first.text() == ""
     assert entered == []  # the field did not see the scanner's Enter either
 
@@ -53,9 +54,9 @@ def test_a_scanned_id_in_lower_case_with_spaces_is_normalised(qtbot, field):
 
 def test_slow_typing_goes_into_the_field_even_when_it_is_an_id(qtbot, field):
     first, _second, _scanner, scans = field
-    type_slowly(qtbot, first, ITEM_ID, gap_ms=70)
+    type_slowly(qtbot, first, ITEM_ID)
     qtbot.keyClick(first, Qt.Key.Key_Return)
-    qtbot.wait(80)
+    qtbot.wait(TEST_SCAN_GAP_MS + 30)
     assert first.text() == ITEM_ID
     assert scans == []
 
@@ -114,7 +115,7 @@ def test_a_scan_into_the_intake_form_opens_the_item_in_lookup_and_leaves_the_for
     else:
         qtbot.waitUntil(lambda: window.current_page_key() == "lookup", timeout=2000)
         assert opened == [item_id]
-    qtbot.wait(80)
+    qtbot.wait(TEST_SCAN_GAP_MS + 30)
     if before is not None:
         assert target.text() == before
     assert items.get_item(demo_store, item_id)["id"] == item_id
@@ -128,7 +129,7 @@ def test_a_scan_while_the_screen_is_locked_is_dropped(qtbot, demo_store, clerk, 
     password = window.idle_lock.overlay.password
     qtbot.waitUntil(lambda: focused() is password, timeout=1000)
     scan(qtbot, password, item_id)
-    qtbot.wait(100)
+    qtbot.wait(TEST_SCAN_GAP_MS + 30)
     assert password.text() == ""
     assert window.current_page_key() == "intake"
 
