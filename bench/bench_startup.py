@@ -165,7 +165,6 @@ def startup(db: Path, work: Path, runs: int) -> None:
 def keystrokes(db: Path, work: Path, samples: int) -> None:
     os.environ["KT1DESK_SETTINGS"] = str(work / "kt1desk.ini")
     from make_big_db import PASSWORD
-    from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 

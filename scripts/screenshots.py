@@ -36,7 +36,7 @@ def main() -> int:
     from kt1desk.qt.session import Session
     from kt1desk.qt.settings_dialog import SettingsDialog
     from kt1desk.qt.setup_dialog import SetupDialog
-    from kt1desk.services import items, office, users
+    from kt1desk.services import office, users
     from kt1desk.storage import Store
 
     app = application()

@@ -113,7 +113,8 @@ def open_session(store: Store, *, lang: str, counter: str | None = None, parent=
             return None
         login = setup.login
         if setup.used_demo:
-            hint = QCoreApplication.translate("SetupDialog", "Dữ liệu thử có ba tài khoản: admin (quản trị), giamsat (kiểm soát viên), "
+            hint = QCoreApplication.translate(
+                "SetupDialog", "Dữ liệu thử có ba tài khoản: admin (quản trị), giamsat (kiểm soát viên), "
                             "gdv1 (giao dịch viên), cùng mật khẩu bạn vừa nhập.")
     the_office = office.get_office(store)
     the_counter = office.get_counter(store, counter)

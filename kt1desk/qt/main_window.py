@@ -321,8 +321,10 @@ class MainWindow(QMainWindow):
         role = ROLE_NAMES.get(user.role, {}).get(lang, user.role)
         self.status_user.setText(f"{user.full_name} ({role})")
         counter = session.counter
-        self.status_counter.setText(self.tr("Quầy %1").replace("%1", counter["code"])
-                                    if counter["name"] in ("", counter["code"]) else f"{counter['name']} ({counter['code']})")
+        if counter["name"] in ("", counter["code"]):
+            self.status_counter.setText(self.tr("Quầy %1").replace("%1", counter["code"]))
+        else:
+            self.status_counter.setText(f"{counter['name']} ({counter['code']})")
         self.status_office.setText(f"{session.office['code']} · {session.office['name']}")
         # The calendar (the holidays package) and the journal count are read off the GUI thread.
         self._status_generation += 1
