@@ -153,15 +153,17 @@ def test_bad_input_exits_2_names_the_field_and_writes_nothing(db):
         return ["intake", "--user", "gdv1"] + [x for kv in base.items() for x in kv] + extra
 
     before = digest(db)
-    runs = [(argv_for(args), word) for args, word, _ in BAD_INPUT]
-    runs += [(argv_for(args) + ["--lang", "en"], word) for args, _, word in BAD_INPUT[::2]]
+    # Every field's message is checked in-process (test_intake); here a few, through the real command.
+    chosen = [BAD_INPUT[i] for i in (0, 2, 3, 6)]
+    runs = [(argv_for(args), word) for args, word, _ in chosen]
+    runs += [(argv_for(args) + ["--lang", "en"], word) for args, _, word in chosen[:2]]
     with ThreadPoolExecutor(max_workers=4) as pool:
         results = list(pool.map(lambda r: run(*r[0], db=db), runs))
     for (argv, word), result in zip(runs, results):
         assert result.returncode == 2, (argv, result.stderr)
         assert word in result.stderr, (argv, result.stderr)
         assert result.stdout == ""
-    assert "Weight must be" in results[len(BAD_INPUT)].stderr
+    assert "Weight must be" in results[len(chosen)].stderr
     assert "Khối lượng phải" in results[0].stderr
     assert digest(db) == before
 
@@ -208,7 +210,6 @@ def test_show_and_search(db):
     found = json.loads(run("search", "TỈNH ỦY", "--json", db=db, check=0).stdout)
     assert item["id"] in [f["id"] for f in found]
     assert json.loads(run("search", typed, "--json", db=db, check=0).stdout)[0]["id"] == item["id"]
-    assert json.loads(run("search", "zzzqqq", "--json", db=db, check=0).stdout) == []
 
 
 def test_import_items_back_entry(db, tmp_path):
