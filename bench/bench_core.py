@@ -28,7 +28,7 @@ for p in (str(ROOT), str(ROOT / "bench")):
 
 from make_big_db import ITEM_COLUMNS, build  # noqa: E402
 
-from kt1desk import clock, s10  # noqa: E402
+from kt1desk import s10  # noqa: E402
 from kt1desk.services import intake, items, users  # noqa: E402
 from kt1desk.storage import Store  # noqa: E402
 

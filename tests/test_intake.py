@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 

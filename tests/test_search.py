@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import unicodedata
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from kt1desk.clock import VN_TZ
 from kt1desk.errors import Kt1Error
 from kt1desk.services import agencies, intake, items
 from kt1desk.text import fold
