@@ -904,7 +904,7 @@ Refuse this item?</translation>
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../kt1desk/qt/lock.py" line="+52"/>
+        <location filename="../../kt1desk/qt/lock.py" line="+53"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
     </message>
@@ -924,8 +924,8 @@ Refuse this item?</translation>
     </message>
     <message>
         <location line="+12"/>
-        <source>Mật khẩu</source>
-        <translation>Password</translation>
+        <source>&amp;Mật khẩu</source>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -936,7 +936,7 @@ Refuse this item?</translation>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/login.py" line="+25"/>
+        <location filename="../../kt1desk/qt/login.py" line="+59"/>
         <source>KT1 Desk — Đăng nhập</source>
         <translation>KT1 Desk — Log in</translation>
     </message>
@@ -956,13 +956,13 @@ Refuse this item?</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Tên đăng nhập</source>
-        <translation>Login</translation>
+        <source>&amp;Tên đăng nhập</source>
+        <translation>&amp;Login</translation>
     </message>
     <message>
         <location line="+17"/>
-        <source>Mật khẩu</source>
-        <translation>Password</translation>
+        <source>&amp;Mật khẩu</source>
+        <translation>&amp;Password</translation>
     </message>
     <message>
         <location line="+54"/>
@@ -1217,12 +1217,12 @@ Refuse this item?</translation>
         <translation>Accepted %1.</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Quầy %1</source>
         <translation>Counter %1</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Ngày lễ: %1</source>
         <translation>Public holiday: %1</translation>
     </message>
@@ -1240,7 +1240,7 @@ Refuse this item?</translation>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location line="-291"/>
+        <location line="-293"/>
         <source>Trang này chưa có trong bản này.</source>
         <translation>This page is not in this version yet.</translation>
     </message>
@@ -1271,19 +1271,19 @@ Refuse this item?</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <source>Ngôn ngữ giao diện</source>
-        <translation>Interface language</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+21"/>
         <source>Vài danh sách (loại bưu gửi, trạng thái…) đổi ngôn ngữ khi mở lại chương trình.</source>
         <translation>Some lists (item kinds, statuses…) change language when the program is opened again.</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>Khóa màn hình sau (phút không dùng)</source>
-        <translation>Lock the screen after (idle minutes)</translation>
+        <location line="-13"/>
+        <source>&amp;Ngôn ngữ giao diện</source>
+        <translation>Interface &amp;language</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>&amp;Khóa màn hình sau (phút không dùng)</source>
+        <translation>Loc&amp;k the screen after (idle minutes)</translation>
     </message>
     <message>
         <location line="+74"/>
@@ -1348,8 +1348,8 @@ Refuse this item?</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Mã bưu cục</source>
-        <translation>Office code</translation>
+        <source>Mã &amp;bưu cục</source>
+        <translation>&amp;Office code</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -1403,11 +1403,21 @@ Refuse this item?</translation>
     </message>
     <message>
         <location line="+9"/>
-        <source>Mã quầy</source>
-        <translation>Counter code</translation>
+        <source>Mã &amp;quầy</source>
+        <translation>&amp;Counter code</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+150"/>
+        <source>Tên đăng &amp;nhập</source>
+        <translation>Lo&amp;gin</translation>
+    </message>
+    <message>
+        <location line="+165"/>
+        <source>Dùng &amp;dữ liệu thử</source>
+        <translation>Use &amp;demo data</translation>
+    </message>
+    <message>
+        <location line="-305"/>
         <source>ví dụ Q01</source>
         <translation>e.g. Q01</translation>
     </message>
@@ -1443,12 +1453,7 @@ Refuse this item?</translation>
         <translation>Admin account</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Tên đăng nhập</source>
-        <translation>Login</translation>
-    </message>
-    <message>
-        <location line="+10"/>
+        <location line="+19"/>
         <source>chữ không dấu, ví dụ admin</source>
         <translation>letters without diacritics, e.g. admin</translation>
     </message>
@@ -1478,12 +1483,7 @@ Refuse this item?</translation>
         <translation>Password again</translation>
     </message>
     <message>
-        <location line="+66"/>
-        <source>Dùng dữ liệu thử</source>
-        <translation>Use demo data</translation>
-    </message>
-    <message>
-        <location line="+7"/>
+        <location line="+73"/>
         <source>Thoát</source>
         <translation>Quit</translation>
     </message>

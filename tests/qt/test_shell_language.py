@@ -29,7 +29,7 @@ def test_the_designer_forms_and_the_code_come_out_in_english(qtbot, demo_store, 
     assert dialog.windowTitle() == "KT1 Desk — Log in"
     setup = SetupDialog(demo_store, lang="en")
     qtbot.addWidget(setup)
-    assert setup.demo_button.text() == "Use demo data"
+    assert setup.demo_button.text() == "Use &demo data"
     assert setup.form.findChild(QPushButton, "create_button").text() == "Set up"
 
 
