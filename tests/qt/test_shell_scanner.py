@@ -144,3 +144,11 @@ def test_text_from_an_input_method_comes_after_the_keys_typed_before_it(qtbot, f
     event.setCommitString("ỉ")
     QApplication.sendEvent(first, event)
     assert first.text() == "tỉ"
+
+
+def test_a_scanned_id_the_counter_does_not_know_is_said_in_the_status_bar(qtbot, demo_store, clerk, open_window):
+    window = open_window(session_for(demo_store, clerk))
+    target = focused()
+    scan(qtbot, target, ITEM_ID)  # a valid S10 id, but not an item of this database
+    qtbot.waitUntil(lambda: "Không tìm thấy bưu gửi" in window.statusBar().currentMessage(), timeout=2000)
+    assert ITEM_ID in window.statusBar().currentMessage()
