@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QButtonGroup, QFrame, QLabel, QMainWindow, QPushButton, QStackedWidget,
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget,
                                QStatusBar, QVBoxLayout, QHBoxLayout, QWidget)
 
 from .. import clock
@@ -352,6 +352,23 @@ class MainWindow(QMainWindow):
         self.status_settled = True
 
     # -- closing ------------------------------------------------------------
+    def unsaved_pages(self) -> list[str]:
+        """Titles of the pages that hold typed input not yet saved (a page says so with ``has_unsaved_input()``)."""
+        return [page.page_title() for page in self.pages.values()
+                if callable(getattr(page, "has_unsaved_input", None)) and page.has_unsaved_input()]
+
+    def confirm_close(self, titles: list[str]) -> bool:
+        """Asked before closing over unsaved input; tests replace it."""
+        answer = QMessageBox.question(
+            self, "KT1 Desk",
+            self.tr("Có thông tin đang nhập dở chưa lưu (%1). Vẫn thoát chương trình?").replace("%1", ", ".join(titles)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event) -> None:  # noqa: N802
+        titles = self.unsaved_pages()
+        if titles and not self.locked and not self.confirm_close(titles):
+            event.ignore()
+            return
         save_geometry(self, "main_window")
         super().closeEvent(event)

@@ -1236,11 +1236,16 @@ Refuse this item?</translation>
         <source>Chưa đồng bộ: %1 bản ghi</source>
         <translation>Not synced: %1 records</translation>
     </message>
+    <message>
+        <location line="+16"/>
+        <source>Có thông tin đang nhập dở chưa lưu (%1). Vẫn thoát chương trình?</source>
+        <translation>Some input is not saved yet (%1). Quit anyway?</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location line="-293"/>
+        <location line="-309"/>
         <source>Trang này chưa có trong bản này.</source>
         <translation>This page is not in this version yet.</translation>
     </message>

@@ -53,3 +53,17 @@ def test_the_later_jobs_are_shown_but_cannot_be_chosen(qtbot, demo_store, clerk,
     for button in window.later_buttons.values():
         assert not button.isEnabled() and button.text().endswith("— sắp có")
     assert window.settings_button.isEnabled()
+
+
+def test_closing_over_unsaved_input_asks_first_and_no_keeps_the_window(qtbot, demo_store, clerk, open_window):
+    window = open_window(session_for(demo_store, clerk))
+    intake = window.pages["intake"]
+    intake.has_unsaved_input = lambda: True  # what a page says when the clerk has typed something
+    asked = []
+    window.confirm_close = lambda titles: asked.append(titles) or False
+    window.close()
+    assert window.isVisible()
+    assert asked == [["Nhận gửi"]]
+    window.confirm_close = lambda titles: True
+    window.close()
+    assert not window.isVisible()
