@@ -109,8 +109,7 @@ class IdleLock(QObject):
         super().__init__(window)
         self.session = session
         self.window = window
-        self.overlay = LockOverlay(session, window)
-        self.overlay.unlocked.connect(self._on_unlocked)
+        self._overlay: LockOverlay | None = None  # made at the first lock: start-up does not pay for it
         self._return_focus: QWidget | None = None
         self._hidden: list[QWidget] = []
         self._timer = QTimer(self)
@@ -120,8 +119,15 @@ class IdleLock(QObject):
         QApplication.instance().installEventFilter(self)
 
     @property
+    def overlay(self) -> LockOverlay:
+        if self._overlay is None:
+            self._overlay = LockOverlay(self.session, self.window)
+            self._overlay.unlocked.connect(self._on_unlocked)
+        return self._overlay
+
+    @property
     def locked(self) -> bool:
-        return self.overlay.isVisible()
+        return self._overlay is not None and self._overlay.isVisible()
 
     def set_interval_ms(self, interval_ms: int | None = None) -> None:
         """A fixed interval, or (None) the office's setting read again."""
@@ -193,7 +199,7 @@ class IdleLock(QObject):
 
     def _inside_overlay(self, widget: QObject) -> bool:
         while widget is not None:
-            if widget is self.overlay:
+            if widget is self._overlay:
                 return True
             widget = widget.parent()
         return False
