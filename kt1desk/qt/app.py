@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..errors import Kt1Error
@@ -99,6 +99,8 @@ def close_main_window(window) -> None:
     if window.session.events is not None:
         window.session.events.detach()
     window.close()
+    # Work still running off the GUI thread (a status query, a search) ends before the database closes.
+    QThreadPool.globalInstance().waitForDone(5000)
 
 
 def open_session(store: Store, *, lang: str, counter: str | None = None, parent=None) -> Session | None:
