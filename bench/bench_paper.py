@@ -23,6 +23,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 import barcode  # noqa: E402
+from reportlab import rl_config  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
@@ -97,7 +98,11 @@ def floor_label(item: dict, office_row: dict) -> bytes:
         c.drawString(4 * mm, y * mm, text)
         y -= size * 0.45
     c.showPage()
-    c.save()
+    rl_config.useA85 = 0  # the same stream encoding as the program's papers
+    try:
+        c.save()
+    finally:
+        rl_config.useA85 = 1
     return buffer.getvalue()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -38,6 +39,17 @@ def fee(item: dict) -> str:
         text = FREE_REASONS[item["free_reason"]]["vi"]
         return text[:1].upper() + text[1:]
     return formats.money(item["fee_vnd"])
+
+
+def save(canvas: Canvas) -> None:
+    """Write the PDF with plain Flate streams: the ASCII85 layer reportlab adds by default only makes the
+    file a quarter bigger and costs a third of the time of a 1,000-label batch (pure-Python encoder)."""
+    old = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        canvas.save()
+    finally:
+        rl_config.useA85 = old
 
 
 def new_canvas(buffer, width_mm: float, height_mm: float, title: str) -> Canvas:

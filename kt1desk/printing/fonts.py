@@ -8,6 +8,7 @@ error, not a silent box.
 from __future__ import annotations
 
 import threading
+from functools import lru_cache
 import unicodedata
 
 from reportlab.lib.fonts import addMapping
@@ -54,6 +55,7 @@ def nfc(text: object) -> str:
     return unicodedata.normalize("NFC", "" if text is None else str(text))
 
 
+@lru_cache(maxsize=8192)
 def fit_size(text: str, font: str, size: float, max_width: float, minimum: float) -> float:
     """The largest size ≤ ``size`` (down to ``minimum``) at which ``text`` fits ``max_width``."""
     w = width(text, font, size)
@@ -64,7 +66,14 @@ def fit_size(text: str, font: str, size: float, max_width: float, minimum: float
 
 def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
     """Split at spaces into lines no wider than ``max_width`` (a long word stays whole)."""
-    words = nfc(text).split()
+    return list(_wrap(nfc(text), font, size, max_width))
+
+
+@lru_cache(maxsize=8192)
+def _wrap(text: str, font: str, size: float, max_width: float) -> tuple[str, ...]:
+    if width(text, font, size) <= max_width:
+        return (text,) if text else ("",)
+    words = text.split()
     lines: list[str] = []
     line = ""
     for word in words:
@@ -76,4 +85,4 @@ def wrap(text: str, font: str, size: float, max_width: float) -> list[str]:
             line = candidate
     if line:
         lines.append(line)
-    return lines or [""]
+    return tuple(lines) or ("",)

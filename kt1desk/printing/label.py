@@ -175,5 +175,5 @@ def label_pdf(store: Store, item_ids: list[str], *, size: tuple[float, float] = 
     for row in rows:
         draw_label(canvas, row, office, width_mm, height_mm)
         canvas.showPage()
-    canvas.save()
+    common.save(canvas)
     return buffer.getvalue()

@@ -239,5 +239,5 @@ def manifest_pdf(store: Store, manifest_ids: list[str] | str) -> bytes:
     canvas = common.new_canvas(buffer, PAGE_W_MM, PAGE_H_MM, title)
     for manifest in found:
         _Section(canvas, manifest, office).draw()
-    canvas.save()
+    common.save(canvas)
     return buffer.getvalue()

@@ -168,5 +168,5 @@ def receipt_pdf(store: Store, item_id: str, *, paper: str = "80mm", copy: bool =
     canvas = common.new_canvas(buffer, width, height, f"Biên nhận {item['id']}" + (" (bản sao)" if copy else ""))
     _Receipt(canvas, item, width, margin, scale, height - margin).run(steps, draw=True)
     canvas.showPage()
-    canvas.save()
+    common.save(canvas)
     return buffer.getvalue()
