@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 
 def keep_none_alive() -> None:
-    """Work around PySide6 6.12 on CPython 3.11 dropping a reference to ``None`` on every call.
+    """Work around PySide6 6.12 on CPython 3.11 dropping references to ``None`` (and the booleans).
 
     Measured here: each call of a Qt method that returns nothing (``setText``,
     ``setMaxLength``, ``processEvents`` …) takes one reference from ``None`` and
@@ -30,9 +30,10 @@ def keep_none_alive() -> None:
         return
     import ctypes
 
-    refcount = ctypes.c_ssize_t.from_address(id(None))  # ob_refcnt, the first field of every object
-    if refcount.value < 1 << 40:
-        refcount.value += 1 << 50
+    for constant in (None, True, False):  # a bench once died of "bool_dealloc" at exit, too
+        refcount = ctypes.c_ssize_t.from_address(id(constant))  # ob_refcnt, the first field of every object
+        if refcount.value < 1 << 40:
+            refcount.value += 1 << 50
 
 
 keep_none_alive()
