@@ -84,7 +84,7 @@ def draw_label(canvas, item: dict, office: dict, width_mm: float, height_mm: flo
     """One label for ``item`` on the current page of ``canvas``."""
     margin = 4.0 if width_mm >= 90 else 3.0
     pen = _Pen(canvas, width_mm, height_mm, margin)
-    scale = min(width_mm / 100.0, height_mm / 150.0, 1.0)
+    scale = min(width_mm / 100.0, (height_mm / 150.0) ** 0.5, 1.0)
     c = canvas
 
     # -- KT1 mark and the item's marks --------------------------------------
@@ -142,7 +142,8 @@ def draw_label(canvas, item: dict, office: dict, width_mm: float, height_mm: flo
     size = 11 * scale
     y = pen.y
     pen.caption("LOẠI · KHỐI LƯỢNG · SỐ KIỆN")
-    pen.text(f"{common.kind(item)} · {formats.weight(item['weight_g'])} · {item['pieces']} kiện", size, bold=True)
+    pen.text(f"{common.kind(item)} · {formats.weight(item['weight_g'])} · {item['pieces']} kiện", size, bold=True,
+             max_width=half - 2, lines=2)
     left_y = pen.y
     pen.y = y
     pen.text("PHẠM VI", 6.5, x=pen.left + half, gap=0.3)
@@ -150,7 +151,7 @@ def draw_label(canvas, item: dict, office: dict, width_mm: float, height_mm: flo
     pen.y = min(pen.y, left_y) - 0.6
     y = pen.y
     pen.caption("NHẬN LÚC")
-    pen.text(common.when(item["accepted_at"]), size, bold=True)
+    pen.text(common.when(item["accepted_at"]), size, bold=True, max_width=half - 2)
     left_y = pen.y
     pen.y = y
     pen.text("HẠN PHÁT", 6.5, x=pen.left + half, gap=0.3)

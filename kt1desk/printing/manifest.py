@@ -225,6 +225,7 @@ class _Section:
         c.setFont(fonts.REGULAR, 8)
         base = MARGIN + 1.0
         c.drawString(MARGIN * mm, base * mm, f"{self.m['id']} · {fonts.nfc(self.m['destination'])}")
+        c.drawCentredString(PAGE_W_MM / 2 * mm, base * mm, "Dấu hiệu: HT = Hỏa tốc · HG = Hẹn giờ (giờ hẹn phát)")
         c.drawRightString((PAGE_W_MM - MARGIN) * mm, base * mm, f"Trang {number}/{len(self.pages)}")
 
 

@@ -37,7 +37,7 @@ def _lines(item: dict, office: dict, copy: bool, print_number: int) -> list[tupl
         ("text", "BIÊN NHẬN BƯU GỬI KT1", 12, True, "center"),
     ]
     if copy:
-        steps += [("space", 1.0), ("copy", f"BẢN SAO · lần in thứ {print_number}")]
+        steps += [("space", 1.0), ("copy", f"BẢN SAO · lần in thứ {print_number}" if print_number > 1 else "BẢN SAO")]
     steps += [("space", 2.0), ("barcode",), ("rule",),
               ("pair", "Cơ quan gửi", f"{item['sender_name']} ({item['sender_code']})"),
               ("pair", "Cơ quan nhận", f"{item['recipient_name']} ({item['recipient_code']})"),
