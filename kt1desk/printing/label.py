@@ -143,7 +143,7 @@ def draw_label(canvas, item: dict, office: dict, width_mm: float, height_mm: flo
     y = pen.y
     pen.caption("LOẠI · KHỐI LƯỢNG · SỐ KIỆN")
     pen.text(f"{common.kind(item)} · {formats.weight(item['weight_g'])} · {item['pieces']} kiện", size, bold=True,
-             max_width=half - 2, lines=2)
+             max_width=half - 2)
     left_y = pen.y
     pen.y = y
     pen.text("PHẠM VI", 6.5, x=pen.left + half, gap=0.3)
