@@ -129,6 +129,7 @@ def test_an_item_is_on_one_open_manifest_only(demo_store, clerk, supervisor, ope
     listed = manifests.prepare(demo_store, clerk, today)  # a new bag: the first was closed
     (second,) = [m for m in listed if m not in (manifest_id, correction)]
     assert len(listed) == 3
+    assert (manifest_id[-4:], correction[-4:], second[-4:]) == ("-001", "-002", "-003")  # numbered per day and counter
     assert [r["id"] for r in manifests.get_manifest(demo_store, second)["rows"]] == later
     with pytest.raises(Kt1Error) as err:
         manifests.add_items(demo_store, clerk, second, [ids[2]])

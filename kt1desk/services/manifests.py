@@ -104,10 +104,9 @@ def unlisted(store: Store, day, destination: str | None = None) -> list[dict]:
 
 def _new_id(tx, day: date, counter_code: str) -> str:
     prefix = f"BK-{day:%Y%m%d}-{counter_code}-"
-    last = tx.execute("SELECT id FROM manifests WHERE id LIKE ? ORDER BY id DESC LIMIT 1",
-                      (prefix.replace("_", r"\_") + "%",)).fetchone()
-    number = int(last[0].rsplit("-", 1)[1]) + 1 if last else 1
-    return f"{prefix}{number:03d}"
+    last = tx.execute("SELECT MAX(CAST(substr(id, ?) AS INTEGER)) FROM manifests WHERE substr(id, 1, ?) = ?",
+                      (len(prefix) + 1, len(prefix), prefix)).fetchone()[0]
+    return f"{prefix}{(last or 0) + 1:03d}"
 
 
 def _create(tx, actor: User, day: date, destination: str, counter_code: str, *, corrects: str | None = None,
