@@ -243,3 +243,44 @@ def test_manifest_per_destination_one_section_each(demo_store, clerk):
     only = manifests.prepare(demo_store, clerk, clock.now().date(), "ha noi")
     assert [manifests.get_manifest(demo_store, m)["destination"] for m in only] == ["Hà Nội"]
 
+
+
+# -- properties ---------------------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàằầèềìòồờùừỳảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹáắấéếíóốớúứýạặậẹệịọộợụựỵ"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(indicator=st.sampled_from(["DK", "BA", "NZ", "PQ", "ZZ", "GA"]), serial=st.integers(0, 99_999_999))
+def test_any_s10_id_scans_back_exactly_at_203_dpi(indicator, serial):
+    from io import BytesIO
+
+    from reportlab.pdfgen.canvas import Canvas
+
+    from kt1desk import s10
+    from kt1desk.printing import fonts
+
+    item_id = s10.make_id(indicator, serial)
+    fonts.register()
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=(100 * 72 / 25.4, 40 * 72 / 25.4))
+    module = barcodes.fit_module(item_id, 92)
+    width = barcodes.draw(canvas, item_id, 4, 15, module_mm=module, bar_mm=12.5)
+    canvas.showPage()
+    canvas.save()
+    assert width <= 92 and module >= barcodes.MODULE_MIN_MM
+    assert codes(rasters(buffer.getvalue())[0]) == [item_id]
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(words=st.lists(st.text(alphabet=VIETNAMESE, min_size=1, max_size=9), min_size=1, max_size=7))
+def test_any_vietnamese_name_reads_back_exactly_from_the_label(demo_store, sample, words):
+    name = " ".join(w.capitalize() for w in words)
+    item = sample[0]
+    with demo_store.write(None, "test.name") as tx:
+        tx.execute("UPDATE items SET recipient_name = ? WHERE id = ?", (name, item["id"]))
+    text = flat(plumber_pages(label_pdf(demo_store, [item["id"]]))[0])
+    assert name in text
