@@ -147,3 +147,27 @@ def test_real_process(tmp_path):
         assert codes(rasters(pdf.read_bytes())[0]) == [item_id]
         text = plumber_pages(pdf.read_bytes())[0]
         assert "Bộ Nội vụ" in text and "B" in text.split() and "mật" not in text.lower()
+
+
+def test_print_to_the_default_printer_counts_the_print(run, demo_store, clerk, tmp_path, monkeypatch, capsys):
+    """A printer that writes PDF stands in for the default printer: the pages reach it and the print is counted."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from kt1desk.qt import printing
+
+    target = tmp_path / "from-printer.pdf"
+
+    def pdf_printer(name):
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(target))
+        printer.setResolution(203)
+        return printer
+
+    monkeypatch.setattr(printing, "available_printers", lambda: ["Zebra-203"])
+    monkeypatch.setattr(printing, "_printer_named", pdf_printer)
+    (item_id,) = make_items(demo_store, clerk, 1)
+    assert run("label", item_id, "--print") == 0
+    assert codes(rasters(target.read_bytes())[0]) == [item_id]
+    assert items.get_item(demo_store, item_id)["label_prints"] == 1
+    assert "Đã in «Nhãn" in capsys.readouterr().out
