@@ -21,9 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
-from sqlite_utils import Database
-
-from . import clock, schema
+from . import clock
 
 APP_NAME = "KT1Desk"
 DB_FILENAME = "kt1desk.sqlite3"
@@ -63,7 +61,7 @@ class Tx:
     changes: list[Change] = field(default_factory=list)
 
     @property
-    def db(self) -> Database:
+    def db(self):
         return self.store.db
 
     def execute(self, sql: str, params: tuple | list | dict = ()) -> sqlite3.Cursor:
@@ -97,7 +95,7 @@ class Store:
             "PRAGMA busy_timeout=10000",
         ):
             conn.execute(pragma)
-        self.db = Database(conn)
+        self._db = None
         self._lock = threading.RLock()
         self.write_hooks: list[WriteHook] = []
         # Office, tariff, settings, calendar: read on every intake, rarely changed.
@@ -105,7 +103,30 @@ class Store:
         self._cache_version = -1
         self.listeners: list[Listener] = []
         with self._lock:
+            self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring the schema up to date. sqlite-utils is imported only when something is pending:
+        its import costs more than the rest of start-up together."""
+        from .schema_names import MIGRATIONS
+
+        done = set()
+        if self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():
+            done = {r[0] for r in self.conn.execute(
+                "SELECT name FROM _sqlite_migrations WHERE migration_set = 'kt1desk'")}
+        if not set(MIGRATIONS) <= done:
+            from . import schema
+
             schema.migrate(self.db)
+
+    @property
+    def db(self):
+        """The connection as a sqlite-utils Database (made on first use)."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            self._db = Database(self.conn)
+        return self._db
 
     # -- reading ---------------------------------------------------------
     def one(self, sql: str, params: tuple | list | dict = ()) -> dict | None:

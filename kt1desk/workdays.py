@@ -13,8 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
-import holidays
-
 from .clock import at, to_vn
 
 # Working days after J, by (class, scope). Secrecy A/B/C follow plain KT1.
@@ -27,14 +25,21 @@ DEADLINE_DAYS = {
 
 
 @lru_cache(maxsize=64)
+def _vn_holidays(year: int):
+    import holidays  # imported when first needed: it is slow to import and start-up does not need it
+
+    return holidays.country_holidays("VN", years=year)
+
+
+@lru_cache(maxsize=64)
 def _public_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("VN", years=year).keys())
+    return frozenset(_vn_holidays(year).keys())
 
 
 @lru_cache(maxsize=64)
 def _worked_weekend_days(year: int) -> frozenset[date]:
     """Saturdays the government made working days in a swap the package knows (22/8/2026 for 31/8)."""
-    known = holidays.country_holidays("VN", years=year)
+    known = _vn_holidays(year)
     return frozenset(d for d in getattr(known, "weekend_workdays", ()) if d.year == year)
 
 
@@ -57,6 +62,8 @@ class Calendar:
         return not self.is_public_holiday(day)
 
     def holiday_name(self, day: date) -> str | None:
+        import holidays
+
         names = holidays.country_holidays("VN", years=day.year, language="vi")
         return names.get(day)
 

@@ -118,7 +118,7 @@ def test_an_agency_that_has_ceased_is_refused_and_its_successor_suggested(demo_s
     # TUPY (Tỉnh ủy Phú Yên) ended on 30/6/2025 when Phú Yên merged into Đắk Lắk; successor TUDLK.
     err = refused(demo_store, clerk, sender="TUPY")
     assert codes(err) == [("agency_inactive", "sender")]
-    assert "TUDLK" in err.text("vi") and "use code TUDLK" in err.text("en") and "2025-06-30" in err.text("vi")
+    assert "TUDLK" in err.text("vi") and "use code TUDLK" in err.text("en") and "30/06/2025" in err.text("vi")
     err = refused(demo_store, clerk, recipient="tupy")
     assert codes(err) == [("agency_inactive", "recipient")]
 

@@ -183,3 +183,9 @@ def test_default_path_comes_from_platformdirs_or_kt1desk_db(monkeypatch, tmp_pat
         monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
         monkeypatch.delenv("KT1DESK_DB")
         assert default_db_path() == tmp_path / "xdg" / "KT1Desk" / "kt1desk.sqlite3"
+
+
+def test_the_start_up_list_of_migrations_is_the_schema_s_own():
+    from kt1desk import schema, schema_names
+
+    assert tuple(m.name for m in schema.migrations._migrations) == schema_names.MIGRATIONS

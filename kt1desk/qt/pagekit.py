@@ -1,12 +1,8 @@
 """Small pieces the pages share: loading a Designer form, a read-only table model, the error look.
 
-PySide6 6.12 on Python 3.11: a Python ``None`` that comes back out of a QVariant
-(``QComboBox.currentData()`` of an item whose data is None, ``index.data(role)``
-when the model's ``data()`` returned None) is handed over with one reference too
-few; a few thousand such calls free ``None`` itself and the process aborts
-("none_dealloc"). ``base.keep_none_alive()`` (run on import below) works around it for
-the process; besides, combo data is never None here (use "" and ``or None``), and the
-roles read back from Python (sort key, row, folded text) always hold a value.
+PySide6 6.12 on Python 3.11 loses references to ``None`` (see ``kt1desk/qt/__init__.py``,
+which works around it for the whole process); besides, combo data is never None here
+(use "" and ``or None``), and the roles read back from Python always hold a value.
 """
 
 from __future__ import annotations
@@ -19,7 +15,6 @@ from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..paths import ui_file
-from . import base  # noqa: F401 (keeps None alive on CPython 3.11 with PySide6 6.12)
 from ..text import fold
 
 ERROR_STYLE = "color: #a8231a;"

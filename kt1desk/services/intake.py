@@ -10,11 +10,11 @@ refused, and only the refusal is recorded.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from .. import clock
 from ..errors import FIELD_LABELS, FieldErrors, ItemRefused, Kt1Error
-from ..formats import moment, parse_weight_g
+from ..formats import day, moment, parse_weight_g
 from ..storage import Store, User
 from ..text import fold, nfc
 from . import office, settings
@@ -86,11 +86,15 @@ def _agency(store: Store, code: str | None, key: str, on: datetime, errors: list
         successor = agency.get("successor_code")
         errors.append(Kt1Error(
             "agency_inactive", key, label=FIELD_LABELS[key], code=code,
-            date=agency.get("valid_to") or agency.get("valid_from") or "",
+            date=_day_text(agency.get("valid_to") or agency.get("valid_from")),
             successor={"vi": f"; dùng mã {successor}" if successor else "",
                        "en": f"; use code {successor}" if successor else ""}))
         return None
     return agency
+
+
+def _day_text(iso_day: str | None) -> str:
+    return day(date.fromisoformat(iso_day)) if iso_day else ""
 
 
 def _time_field(value, key: str, errors: list) -> datetime | None:

@@ -89,8 +89,6 @@ def authenticate(store: Store, login: str, password: str) -> User:
     if row is None:
         _hasher.hash(password or "x")  # same cost as a real check: no hint that the login is unknown
         raise Kt1Error("login_failed", "password")
-    if not row["active"]:
-        raise Kt1Error("user_inactive", "login", login=row["login"])
     now = clock.now()
     wait = lockout_seconds(row["failed_logins"], settings.get(store, "login_free_attempts"))
     if wait and row["last_failed_at"]:
@@ -106,6 +104,9 @@ def authenticate(store: Store, login: str, password: str) -> User:
                        (clock.iso(now), row["id"]))
             tx.record("user", row["id"], login=row["login"], event="login_failed")
         raise Kt1Error("login_failed", "password") from None
+    # Said only to someone who knows the password: no hint to others that the login exists.
+    if not row["active"]:
+        raise Kt1Error("user_inactive", "login", login=row["login"])
     if row["failed_logins"] or _hasher.check_needs_rehash(row["password_hash"]):
         with store.write(_user(row), "user.login") as tx:
             tx.execute("UPDATE users SET failed_logins = 0, password_hash = ? WHERE id = ?",

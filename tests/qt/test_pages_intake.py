@@ -121,7 +121,7 @@ def test_an_unknown_agency_is_named_next_to_the_recipient(qtbot, page):
 def test_an_agency_that_has_ceased_names_its_successor(qtbot, page):
     fill(qtbot, page, sender="TUPY")  # Tỉnh ủy Phú Yên (cũ), merged into Đắk Lắk on 1/7/2025
     assert page.field_error("sender") == (
-        "Cơ quan gửi: cơ quan «TUPY» đã ngừng hoạt động từ 2025-06-30; dùng mã TUDLK.")
+        "Cơ quan gửi: cơ quan «TUPY» đã ngừng hoạt động từ 30/06/2025; dùng mã TUDLK.")
     assert "đã ngừng hoạt động" in page.labels["senderName"].text()
 
 

@@ -1,0 +1,8 @@
+"""The names of the schema's migrations, in order, readable without importing sqlite-utils.
+
+``Store`` compares them with the ``_sqlite_migrations`` table at every start and
+imports ``schema`` (and sqlite-utils) only when one is pending. A test checks
+that this list is exactly the migrations ``schema.py`` registers.
+"""
+
+MIGRATIONS = ("0001_counter_core", "0002_manifests")
