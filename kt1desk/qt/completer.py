@@ -42,14 +42,18 @@ def ranked(rows: list[dict], query: str) -> list[dict]:
     return [row for _i, row in sorted(enumerate(rows), key=key)]
 
 
-def describe(agency: dict, lang: str = "vi") -> str:
-    """One line for the clerk: name, province and who pays."""
-    free = agency["appendix"] in ("I", "TW")
-    if lang == "en":
-        pays = "free" if free else "pays"
-    else:
-        pays = "miễn cước" if free else "trả cước"
-    text = f"{agency['name']} · {agency['province']} · {pays}"
+def describe(agency: dict, lang: str = "vi", *, as_sender: bool = True) -> str:
+    """One line for the clerk: name, province and, for a sender, whether it pays.
+
+    Only the sender's appendix decides the fee, so a recipient's line says nothing about it.
+    """
+    text = f"{agency['name']} · {agency['province']}"
+    if as_sender:
+        free = agency["appendix"] in ("I", "TW")
+        if lang == "en":
+            text += " · " + ("free" if free else "pays")
+        else:
+            text += " · " + ("miễn cước" if free else "trả cước")
     if not is_active(agency, clock.now().date()):
         text += " · " + ("ceased" if lang == "en" else "đã ngừng hoạt động")
     return text

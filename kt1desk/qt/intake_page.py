@@ -323,7 +323,8 @@ class IntakePage(QWidget):
 
     # -- showing -------------------------------------------------------------
     def _show_agency(self, label_name: str, row: dict | None) -> None:
-        self.labels[label_name].setText(describe(row, self.session.lang) if row else "")
+        as_sender = label_name == "senderName"
+        self.labels[label_name].setText(describe(row, self.session.lang, as_sender=as_sender) if row else "")
 
     def _show_weight(self) -> None:
         text = self.weight_edit.text().strip()

@@ -323,3 +323,12 @@ def test_enter_on_a_check_box_moves_on_and_enter_on_the_save_button_saves(qtbot,
     with qtbot.waitSignal(page.item_saved) as saved:
         qtbot.keyClick(page.save_button, Qt.Key.Key_Return)
     assert items.get_item(demo_store, saved.args[0])["recipient_code"] == "VPCP"
+
+
+def test_only_the_sender_line_says_who_pays(qtbot, page):
+    # The fee follows the sender's appendix: a free recipient (VPCP) must not read "miễn cước".
+    fill(qtbot, page, sender="TUDLK", recipient="VPCP")
+    assert "trả cước" in page.labels["senderName"].text()
+    assert "Văn phòng Chính phủ" in page.labels["recipientName"].text()
+    assert "cước" not in page.labels["recipientName"].text()
+    assert page.fee_text() != "Miễn cước"
