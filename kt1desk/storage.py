@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 import platformdirs
+
 from . import clock
 
 APP_NAME = "KT1Desk"

@@ -11,8 +11,16 @@ the Qt layer's business (``kt1desk.qt.printing.print_documents``).
 
 from __future__ import annotations
 
-from .label import label_pdf
-from .manifest import manifest_pdf
-from .receipt import receipt_pdf
+from importlib import import_module
 
 __all__ = ["label_pdf", "manifest_pdf", "receipt_pdf"]
+
+# reportlab and python-barcode take ~0.15 s to import: every command line (the window's
+# start included) builds its parser through printing.cli, so the documents load on first use.
+_HOMES = {"label_pdf": ".label", "manifest_pdf": ".manifest", "receipt_pdf": ".receipt"}
+
+
+def __getattr__(name: str):
+    if name in _HOMES:
+        return getattr(import_module(_HOMES[name], __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -126,11 +126,18 @@ def open_session(store: Store, *, lang: str, counter: str | None = None, parent=
     return Session(store=store, user=dialog.user, counter=the_counter, office=the_office, lang=lang)
 
 
+def _preload_printing() -> None:
+    from ..printing import label, receipt  # noqa: F401
+
+
 def run(db_path: str | Path, lang: str | None = "vi", counter: str | None = None) -> int:
     app = application()
     lang = choose_language(lang)
     install_language(lang)
     store = Store(db_path)
+    # Load the paper code (reportlab, barcodes) while the clerk types the password,
+    # so the first save prints as fast as the next ones.
+    QThreadPool.globalInstance().start(_preload_printing)
     try:
         try:
             session = open_session(store, lang=lang, counter=counter)
