@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -35,7 +36,8 @@ def run_task(parent: QWidget | None, fn: Callable[[], object], *, on_done: Calla
              on_error: Callable[[BaseException], None], progress_text: str | None = None) -> None:
     """Run ``fn`` in the thread pool; ``on_done`` / ``on_error`` run on the GUI thread.
 
-    With ``progress_text`` a modal progress dialog shows after half a second.
+    With ``progress_text`` a modal progress dialog shows after half a second. If ``parent``
+    has been deleted by the time ``fn`` ends, neither callback runs.
     """
     job = _Job(fn)
     dialog = None
@@ -46,6 +48,8 @@ def run_task(parent: QWidget | None, fn: Callable[[], object], *, on_done: Calla
 
     def finish(callback, value):
         _running.discard(job)
+        if parent is not None and not shiboken6.isValid(parent):
+            return  # the page that asked is gone (window closed): nobody to show the result to
         if dialog is not None:
             dialog.close()
         callback(value)
