@@ -251,3 +251,11 @@ _V2 = [
 def _v2(db: Database) -> None:
     for statement in _V2:
         db.execute(statement)
+
+
+@migrations(name="0005_item_life")
+def _v5(db: Database) -> None:
+    from .schema_life import V5
+
+    for statement in V5:
+        db.execute(statement)

@@ -10,8 +10,17 @@ from ..errors import Kt1Error
 from ..storage import Store, User
 from ..text import fold_words
 
+# Every state of an item's life, in the order it lives them (kt1desk.life.states moves between them).
 STATUSES = {
     "accepted": {"vi": "Đã nhận", "en": "Accepted"},
+    "bagged": {"vi": "Trong túi", "en": "In a bag"},
+    "dispatched": {"vi": "Đã chuyển đi", "en": "Dispatched"},
+    "missing": {"vi": "Thiếu khi nhận túi", "en": "Missing at receipt"},
+    "received": {"vi": "Đã đến nơi phát", "en": "At the delivery office"},
+    "out_for_delivery": {"vi": "Đang đi phát", "en": "Out for delivery"},
+    "delivery_failed": {"vi": "Phát chưa được", "en": "Delivery failed"},
+    "delivered": {"vi": "Đã phát", "en": "Delivered"},
+    "returned": {"vi": "Đã chuyển hoàn", "en": "Returned to sender"},
     "voided": {"vi": "Đã hủy", "en": "Voided"},
 }
 
@@ -113,5 +122,6 @@ def refusals(store: Store, *, limit: int = 200) -> list[dict]:
 
 
 def waiting_dispatch(store: Store) -> list[dict]:
-    """Secret items accepted but not yet gone: they leave at once in a dedicated vehicle."""
-    return store.all("SELECT * FROM items WHERE immediate_dispatch = 1 AND status = 'accepted' ORDER BY accepted_at")
+    """Secret items not yet handed over (accepted, or in a bag): they leave at once in a dedicated vehicle."""
+    return store.all("SELECT * FROM items WHERE immediate_dispatch = 1 AND status IN ('accepted', 'bagged') "
+                     "ORDER BY accepted_at")
