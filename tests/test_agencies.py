@@ -13,7 +13,7 @@ from kt1desk.services import agencies
 from kt1desk.services.agencies import CSV_OPTIONAL, CSV_REQUIRED
 
 HEADER = "code,name,appendix,address,province,postal_code,zone,after_hours_contact,after_hours_phone," \
-         "valid_from,valid_to,successor_code"
+         "valid_from,valid_to,successor_code,billing"
 
 
 def write(tmp_path, text, name="a.csv"):

@@ -89,7 +89,7 @@ def test_a_bulk_file_is_entered_in_order_with_consecutive_ids(demo_store, superv
     assert rows[3]["hen_gio_at"] == "2026-11-23T14:00:00+07:00" and rows[3]["seal_intact"] == 0
     after = snapshot(demo_store)
     assert after["items"] == before["items"] + 4 and after["item_events"] == before["item_events"] + 4
-    assert demo_store.scalar("SELECT COUNT(*) FROM journal WHERE action = 'item.back_entry'") == 4
+    assert demo_store.scalar("SELECT COUNT(*) FROM journal WHERE action = 'item.back_entry' AND entity = 'item'") == 4
 
 
 def test_a_bad_bulk_file_reports_every_bad_row_and_issues_no_id(demo_store, supervisor, tmp_path):

@@ -177,7 +177,7 @@ def test_a_refused_broken_seal_exits_3_and_only_the_refusal_is_recorded(db):
     assert count(db, "SELECT COUNT(*) FROM items") == items_before
     assert count(db, "SELECT presented_by FROM refusals ORDER BY id DESC LIMIT 1") == "Lê Văn Tám"
     en = run("intake", "--user", "gdv1", "--sender", "TUDLK", "--recipient", "VPCP", "--kind", "thu", "--weight",
-             "20", "--secrecy", "C", "--seal-broken", "--lang", "en", db=db, check=3)
+             "20", "--secrecy", "C", "--seal-broken", "--presented-by", "Lê Văn Tám", "--lang", "en", db=db, check=3)
     assert "refused" in en.stderr
 
 

@@ -12,6 +12,7 @@ import pytest
 from kt1desk import clock, s10
 from kt1desk.clock import VN_TZ
 from kt1desk.errors import FieldErrors, ItemRefused, Kt1Error
+from kt1desk.life import shifts
 from kt1desk.services import agencies, intake, items, settings
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=VN_TZ)  # the frozen clock of conftest
@@ -40,6 +41,7 @@ def codes(err: FieldErrors) -> list[tuple[str, str]]:
 
 
 def test_an_accepted_item_is_stored_with_its_event_and_journal(demo_store, clerk):
+    shift = shifts.open_shift(demo_store, clerk)  # as at login
     before = snapshot(demo_store)
     accepted = intake.intake(demo_store, clerk, **GOOD)
     item_id = accepted.item["id"]
@@ -53,6 +55,7 @@ def test_an_accepted_item_is_stored_with_its_event_and_journal(demo_store, clerk
     assert row["recipient_address"].startswith("07 Lê Thánh Tông")
     assert row["clerk_id"] == clerk.id and row["clerk_login"] == "gdv1"
     assert row["status"] == "accepted" and row["immediate_dispatch"] == 0 and row["secrecy"] is None
+    assert row["shift_id"] == shift["id"] and row["payment"] == "account"  # Tỉnh ủy pays monthly (sample directory)
     after = snapshot(demo_store)
     for table, grew in (("items", 1), ("item_events", 1), ("journal", 1), ("refusals", 0), ("agencies", 0)):
         assert after[table] == before[table] + grew, table
@@ -177,7 +180,7 @@ def test_a_mat_item_with_a_broken_seal_is_refused_and_the_refusal_is_recorded(de
     assert refusal["secrecy"] == "C"
     # The refusals table can hold nothing else about the item.
     columns = {r["name"] for r in demo_store.all("PRAGMA table_info(refusals)")}
-    assert columns == {"id", "at", "reason", "secrecy", "refused_by", "presented_by", "counter_id"}
+    assert columns == {"id", "at", "reason", "secrecy", "refused_by", "presented_by", "counter_id", "shift_id"}
     journal = demo_store.one("SELECT * FROM journal ORDER BY id DESC LIMIT 1")
     assert (journal["user_id"], journal["action"], journal["entity"]) == (clerk.id, "item.refuse", "refusal")
     for word in ("TUDLK", "STC", "240", "Sở Tài chính"):
@@ -189,10 +192,11 @@ def test_every_secrecy_level_is_refused_with_a_broken_seal(demo_store, clerk):
     for letter in ["A", "B"]:
         n = demo_store.scalar("SELECT COUNT(*) FROM items")
         with pytest.raises(ItemRefused):
-            intake.intake(demo_store, clerk, **(GOOD | {"secrecy": letter}), seal_intact=False)
+            intake.intake(demo_store, clerk, **(GOOD | {"secrecy": letter}), seal_intact=False,
+                          presented_by="Trần Văn Bảo")
         assert demo_store.scalar("SELECT COUNT(*) FROM items") == n
         assert demo_store.one("SELECT secrecy, presented_by FROM refusals ORDER BY id DESC LIMIT 1") == \
-            {"secrecy": letter, "presented_by": "TUDLK"}
+            {"secrecy": letter, "presented_by": "Trần Văn Bảo"}
 
 
 def test_a_plain_item_with_a_broken_seal_is_accepted_and_the_seal_state_kept(demo_store, clerk):

@@ -10,6 +10,7 @@ import platformdirs
 import pytest
 
 from kt1desk import storage
+from kt1desk.life import shifts
 from kt1desk.services import intake, office
 from kt1desk.storage import Store, default_db_path
 
@@ -94,6 +95,7 @@ def test_write_hooks_run_inside_the_transaction(demo_store, clerk, tmp_path):
             seen.append(outside.execute("SELECT COUNT(*) FROM items WHERE id = ?", (change.entity_id,)).fetchone()[0])
         assert tx.actor == clerk
 
+    shifts.open_shift(demo_store, clerk)  # as at login: the intake below writes the item alone
     demo_store.write_hooks.append(hook)
     item_id = intake.intake(demo_store, clerk, **GOOD).item["id"]
     assert demo_store.all("SELECT action, entity_id, seen FROM outbox") == \
@@ -132,6 +134,7 @@ def test_listeners_hear_after_commit_and_not_after_a_rollback(demo_store, clerk)
             other.close()
         heard.append((action, entities, count, demo_store.conn.in_transaction))
 
+    shifts.open_shift(demo_store, clerk)  # as at login
     demo_store.listeners.append(listener)
     n = demo_store.scalar("SELECT COUNT(*) FROM items")
     intake.intake(demo_store, clerk, **GOOD)

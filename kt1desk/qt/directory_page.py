@@ -18,7 +18,7 @@ from .. import clock
 from ..errors import FieldErrors, Kt1Error
 from ..formats import money, number
 from ..services import agencies, tariff, users
-from ..services.agencies import APPENDICES, ZONES
+from ..services.agencies import APPENDICES, BILLINGS, ZONES
 from ..services.users import ROLE_NAMES, ROLES
 from .base import BaseDialog
 from .pagekit import ERROR_STYLE, MUTED_STYLE, ROW_ROLE, Column, FoldingFilter, RowsModel, set_message
@@ -117,18 +117,23 @@ class AgencyDialog(_FormDialog):
             "zone": self.tr("Khu vực"), "after_hours_contact": self.tr("Người nhận ngoài giờ"),
             "after_hours_phone": self.tr("Điện thoại ngoài giờ"), "valid_from": self.tr("Hiệu lực từ"),
             "valid_to": self.tr("Hiệu lực đến"), "successor_code": self.tr("Mã cơ quan kế thừa"),
+            "billing": self.tr("Thanh toán"),
         }
         appendix_names = {"I": self.tr("I — miễn cước (ngân sách trung ương)"),
                           "II": self.tr("II — trả cước (ngân sách địa phương)"),
                           "TW": self.tr("TW — văn phòng Trung ương, miễn cước")}
         zone_names = {"noi-thanh": self.tr("nội thành"), "ngoai-thanh": self.tr("ngoại thành")}
+        billing_names = {"cash": self.tr("tiền mặt tại quầy"), "account": self.tr("ghi nợ, thanh toán theo tháng")}
+        choices = {"appendix": (APPENDICES, appendix_names, "II"), "zone": (ZONES, zone_names, "noi-thanh"),
+                   "billing": (BILLINGS, billing_names, "cash")}
         for key in agencies.FIELDS:
-            if key in ("appendix", "zone"):
+            if key in choices:
+                values, names, default = choices[key]
                 widget = QComboBox()
-                for value in (APPENDICES if key == "appendix" else ZONES):
-                    widget.addItem((appendix_names if key == "appendix" else zone_names)[value], value)
-                # a new agency pays until someone says otherwise: Appendix II, inner city
-                wanted = agency.get(key) if agency else ("II" if key == "appendix" else "noi-thanh")
+                for value in values:
+                    widget.addItem(names[value], value)
+                # a new agency pays cash until someone says otherwise: Appendix II, inner city
+                wanted = agency.get(key) if agency else default
                 widget.setCurrentIndex(max(widget.findData(wanted), 0))
             else:
                 widget = QLineEdit((agency or {}).get(key) or "")

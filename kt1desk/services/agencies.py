@@ -20,9 +20,11 @@ from .users import require_role
 
 APPENDICES = ("I", "II", "TW")  # TW: the four central offices, free to anyone
 ZONES = ("noi-thanh", "ngoai-thanh")
+# How an agency that pays settles: cash at the counter, or a monthly account under a contract.
+BILLINGS = ("cash", "account")
 CSV_REQUIRED = ["code", "name", "appendix", "province"]
 CSV_OPTIONAL = ["address", "postal_code", "zone", "after_hours_contact", "after_hours_phone",
-                "valid_from", "valid_to", "successor_code"]
+                "valid_from", "valid_to", "successor_code", "billing"]
 FIELDS = CSV_REQUIRED + CSV_OPTIONAL
 _CODE = re.compile(r"^[A-Z0-9][A-Z0-9._-]{1,19}$")
 
@@ -37,6 +39,7 @@ def validate(values: dict) -> dict:
     clean["code"] = clean["code"].upper()
     clean["appendix"] = clean["appendix"].upper()
     clean["zone"] = (clean["zone"] or "noi-thanh").lower()
+    clean["billing"] = (clean["billing"] or "cash").lower()
     clean["successor_code"] = clean["successor_code"].upper() or None
     errors = []
     if not _CODE.match(clean["code"]):
@@ -48,6 +51,8 @@ def validate(values: dict) -> dict:
         errors.append(Kt1Error("appendix", "appendix"))
     if clean["zone"] not in ZONES:
         errors.append(Kt1Error("zone", "zone"))
+    if clean["billing"] not in BILLINGS:
+        errors.append(Kt1Error("billing", "billing"))
     if clean["postal_code"] and not re.fullmatch(r"\d{5}", clean["postal_code"]):
         errors.append(Kt1Error("postal_code", "postal_code", value=clean["postal_code"]))
     for key, lbl in (("valid_from", label("Hiệu lực từ", "Valid from")), ("valid_to", label("Hiệu lực đến", "Valid to"))):

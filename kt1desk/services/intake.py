@@ -15,6 +15,7 @@ from datetime import date, datetime, timedelta
 from .. import clock
 from ..errors import FIELD_LABELS, FieldErrors, ItemRefused, Kt1Error
 from ..formats import day, moment, parse_weight_g
+from ..life.shifts import shift_for
 from ..storage import Store, User
 from ..text import fold, nfc
 from . import office, settings
@@ -199,12 +200,16 @@ def quote(store: Store, actor: User | None, *, sender: str, recipient: str, kind
 
 def refuse_broken_seal(store: Store, actor: User, *, secrecy: str, presented_by: str,
                        counter: str | None = None) -> int:
-    """Record that a secret item with a broken seal was refused; nothing else about it."""
+    """Record that a secret item with a broken seal was refused, and who presented it; nothing else about it."""
+    if not nfc(presented_by):
+        raise FieldErrors([Kt1Error("required", "presented_by", label=FIELD_LABELS["presented_by"])])
     counter_row = office.get_counter(store, counter)
     with store.write(actor, "item.refuse") as tx:
         cursor = tx.execute(
-            "INSERT INTO refusals (at, reason, secrecy, refused_by, presented_by, counter_id) VALUES (?, ?, ?, ?, ?, ?)",
-            (clock.iso(tx.now), "seal-broken", secrecy, actor.id, nfc(presented_by) or "?", counter_row["id"]),
+            "INSERT INTO refusals (at, reason, secrecy, refused_by, presented_by, counter_id, shift_id) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (clock.iso(tx.now), "seal-broken", secrecy, actor.id, nfc(presented_by), counter_row["id"],
+             shift_for(tx, actor, counter_row)),
         )
         tx.record("refusal", cursor.lastrowid, reason="seal-broken", secrecy=secrecy)
     return cursor.lastrowid
@@ -219,8 +224,7 @@ def intake(store: Store, actor: User, *, sender: str, recipient: str, kind: str,
         raise Kt1Error("role_required", roles="giao dịch viên", login="?", role="?")
     letter = nfc(secrecy).upper() or None
     if letter in SECRECY and not seal_intact:
-        refusal = refuse_broken_seal(store, actor, secrecy=letter, counter=counter,
-                                     presented_by=presented_by or nfc(sender).upper())
+        refusal = refuse_broken_seal(store, actor, secrecy=letter, counter=counter, presented_by=presented_by)
         raise ItemRefused("seal_broken", refusal, secrecy=letter)
     q = quote(store, actor, sender=sender, recipient=recipient, kind=kind, weight_g=weight_g, pieces=pieces,
               secrecy=secrecy, hoa_toc=hoa_toc, hen_gio_at=hen_gio_at, accepted_at=accepted_at,
@@ -237,7 +241,10 @@ def store_item(store: Store, actor: User, q: Quote, *, counter: str | None = Non
         return _insert(tx, actor, q, counter_row, warn_percent)
 
 
-def _insert(tx, actor: User, q: Quote, counter_row: dict, warn_percent: int) -> Accepted:
+def _insert(tx, actor: User, q: Quote, counter_row: dict, warn_percent: int, shift_id: str | None = None, *,
+            in_shift: bool = True) -> Accepted:
+    """The item's rows inside the caller's write. It joins ``shift_id``, else the actor's open shift at the
+    counter (opened now if none is); ``in_shift=False`` is for history from before shifts were kept."""
     item_id, warning = office.take_serial(tx, counter_row, warn_percent)
     accepted = clock.iso(q.accepted_at)
     row = {
@@ -253,6 +260,9 @@ def _insert(tx, actor: User, q: Quote, counter_row: dict, warn_percent: int) -> 
         "tariff_id": q.fee.tariff_id, "status": "accepted",
         # Secret items leave at once in a dedicated vehicle: queued and flagged until they do.
         "immediate_dispatch": int(q.secrecy is not None),
+        # Who pays is fixed now, so a later change of the sender's contract leaves closed shifts alone.
+        "payment": "free" if q.fee.free_reason else q.sender.get("billing") or "cash",
+        "shift_id": (shift_id or shift_for(tx, actor, counter_row)) if in_shift else None,
     }
     columns = ", ".join(row)
     cursor = tx.execute(f"INSERT INTO items ({columns}) VALUES ({', '.join('?' for _ in row)})", list(row.values()))

@@ -26,6 +26,14 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _answer_days(text: str) -> int:
+    """Days to answer a complaint: the office's target, within the law's ceiling of two months."""
+    value = _positive_int(text)
+    if value > 62:
+        raise ValueError(text)
+    return value
+
+
 # key: (default, parser, Vietnamese description)
 DEFAULTS: dict[str, tuple[str, object, str]] = {
     "max_weight_g": ("30000", _positive_int, "Khối lượng tối đa một bưu gửi (g) — giá trị mẫu"),
@@ -38,6 +46,9 @@ DEFAULTS: dict[str, tuple[str, object, str]] = {
     "idle_lock_minutes": ("5", _positive_int, "Khóa màn hình sau bao nhiêu phút không dùng"),
     "login_free_attempts": ("3", _positive_int, "Số lần nhập sai mật khẩu trước khi phải chờ"),
     "this_counter": ("", str, "Mã quầy của máy này"),
+    # -- the item's life (kt1desk.life) --
+    "secret_wait_minutes": ("30", _positive_int, "Bưu gửi mật chờ chuyển quá bao nhiêu phút thì báo đỏ — giá trị mẫu"),
+    "complaint_answer_days": ("30", _answer_days, "Hạn trả lời khiếu nại (ngày; luật cho tối đa 2 tháng) — giá trị mẫu"),
 }
 
 
