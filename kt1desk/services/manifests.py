@@ -35,6 +35,7 @@ from .. import clock, formats, s10
 from ..errors import Kt1Error
 from ..storage import Store, User
 from ..text import fold, nfc
+from .numbering import next_id
 from .office import get_counter
 from .users import require_role
 
@@ -69,8 +70,8 @@ def get_manifest(store: Store, manifest_id: str, *, rows: bool = True) -> dict:
     manifest = store.one(
         "SELECT m.*, cu.full_name AS created_by_name, ku.full_name AS closed_by_name, "
         "(SELECT n.id FROM manifests n WHERE n.corrects = m.id ORDER BY n.created_at DESC, n.id DESC LIMIT 1) "
-        "AS corrected_by FROM manifests m LEFT JOIN users cu ON cu.id = m.created_by "
-        "LEFT JOIN users ku ON ku.id = m.closed_by WHERE m.id = ?", (key,))
+        "AS corrected_by, b.id AS bag_id, b.seal_no FROM manifests m LEFT JOIN users cu ON cu.id = m.created_by "
+        "LEFT JOIN users ku ON ku.id = m.closed_by LEFT JOIN bags b ON b.manifest_id = m.id WHERE m.id = ?", (key,))
     if manifest is None:
         raise Kt1Error("manifest_not_found", "manifest", value=manifest_id)
     if rows:
@@ -103,10 +104,7 @@ def unlisted(store: Store, day, destination: str | None = None) -> list[dict]:
 
 
 def _new_id(tx, day: date, counter_code: str) -> str:
-    prefix = f"BK-{day:%Y%m%d}-{counter_code}-"
-    last = tx.execute("SELECT MAX(CAST(substr(id, ?) AS INTEGER)) FROM manifests WHERE substr(id, 1, ?) = ?",
-                      (len(prefix) + 1, len(prefix), prefix)).fetchone()[0]
-    return f"{prefix}{(last or 0) + 1:03d}"
+    return next_id(tx, "manifests", f"BK-{day:%Y%m%d}-{counter_code}-")
 
 
 def _create(tx, actor: User, day: date, destination: str, counter_code: str, *, corrects: str | None = None,
@@ -166,7 +164,8 @@ def prepare(store: Store, actor: User, day, destination: str | None = None, *,
         with store.write(actor, "manifest.prepare") as tx:
             for key, rows in todo.items():
                 found = tx.execute("SELECT id FROM manifests WHERE day = ? AND destination_fold = ? AND "
-                                   "status = 'open' AND corrects IS NULL ORDER BY created_at, id LIMIT 1",
+                                   "status = 'open' AND corrects IS NULL AND id NOT IN (SELECT manifest_id FROM bags) "
+                                   "ORDER BY created_at, id LIMIT 1",
                                    (d.isoformat(), key)).fetchone()
                 manifest_id = found[0] if found else _create(tx, actor, d, rows[0]["recipient_province"],
                                                              counter_code)
@@ -178,8 +177,14 @@ def prepare(store: Store, actor: User, day, destination: str | None = None, *,
     return ids
 
 
+def _not_a_bag(manifest: dict) -> None:
+    if manifest["bag_id"]:
+        raise Kt1Error("manifest_of_bag", "manifest", id=manifest["id"], bag=manifest["bag_id"])
+
+
 def _open_manifest(store: Store, manifest_id: str) -> dict:
     manifest = get_manifest(store, manifest_id, rows=False)
+    _not_a_bag(manifest)
     if manifest["status"] == "closed":
         raise Kt1Error("manifest_closed", id=manifest["id"], when=formats.moment(clock.parse_iso(manifest["closed_at"])))
     return manifest
@@ -217,12 +222,7 @@ def remove_items(store: Store, actor: User, manifest_id: str, item_ids) -> None:
     manifest = _open_manifest(store, manifest_id)
     keys = [s10.normalise(i) for i in item_ids]
     with store.write(actor, "manifest.remove") as tx:
-        for key in keys:
-            if tx.execute("DELETE FROM manifest_items WHERE manifest_id = ? AND item_id = ?",
-                          (manifest["id"], key)).rowcount == 0:
-                raise Kt1Error("item_not_on_manifest", "items", item=key, id=manifest["id"])
-        _renumber(tx, manifest["id"])
-        tx.record("manifest", manifest["id"], event="items_removed", items=keys)
+        remove_in(tx, manifest["id"], keys)
 
 
 def _renumber(tx, manifest_id: str) -> None:
@@ -241,10 +241,7 @@ def close(store: Store, actor: User, manifest_id: str) -> dict:
     if not count:
         raise Kt1Error("manifest_close_empty", id=manifest["id"])
     with store.write(actor, "manifest.close") as tx:
-        tx.execute("UPDATE manifest_items SET is_open = 0 WHERE manifest_id = ?", (manifest["id"],))
-        tx.execute("UPDATE manifests SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?",
-                   (clock.iso(tx.now), actor.id, manifest["id"]))
-        tx.record("manifest", manifest["id"], event="closed", items=count)
+        close_in(tx, actor, manifest["id"], count)
     return get_manifest(store, manifest["id"])
 
 
@@ -256,6 +253,7 @@ def correct(store: Store, actor: User, manifest_id: str, *, reason: str, add=(),
     """
     require_role(actor, *SUPERVISORS)
     old = get_manifest(store, manifest_id)
+    _not_a_bag(old)
     if old["status"] != "closed":
         raise Kt1Error("manifest_open_correct", id=old["id"])
     if old["corrected_by"]:
@@ -278,3 +276,44 @@ def correct(store: Store, actor: User, manifest_id: str, *, reason: str, add=(),
         tx.record("manifest", old["id"], event="corrected", by=new_id, added=added, removed=removed)
     return new_id
 
+
+
+# -- inside another service's write: a bag's list of items is its manifest (kt1desk.life.bags) ------------
+
+def create_in(tx, actor: User, day: date, destination: str, counter_code: str) -> str:
+    """A new open manifest for ``destination`` (a province), inside the caller's write."""
+    return _create(tx, actor, day, destination, counter_code)
+
+
+def append_in(tx, manifest_id: str, item_ids: list[str]) -> None:
+    """Rows at the end of an open manifest; an item already on another open manifest is refused."""
+    _append(tx, manifest_id, item_ids)
+
+
+def remove_in(tx, manifest_id: str, item_ids: list[str]) -> None:
+    """Take items off an open manifest; the rows left are numbered again 1, 2, 3 …"""
+    for key in item_ids:
+        if tx.execute("DELETE FROM manifest_items WHERE manifest_id = ? AND item_id = ?",
+                      (manifest_id, key)).rowcount == 0:
+            raise Kt1Error("item_not_on_manifest", "items", item=key, id=manifest_id)
+    _renumber(tx, manifest_id)
+    tx.record("manifest", manifest_id, event="items_removed", items=item_ids)
+
+
+def close_in(tx, actor: User, manifest_id: str, count: int) -> None:
+    """Close an open manifest of ``count`` rows: from now on the schema refuses any change to it."""
+    tx.execute("UPDATE manifest_items SET is_open = 0 WHERE manifest_id = ?", (manifest_id,))
+    tx.execute("UPDATE manifests SET status = 'closed', closed_at = ?, closed_by = ? WHERE id = ?",
+               (clock.iso(tx.now), actor.id, manifest_id))
+    tx.record("manifest", manifest_id, event="closed", items=count)
+
+
+def release_open(tx, item_id: str) -> str | None:
+    """Take an item off the open daily manifest (not a bag's) it is listed on, if any: it is going into a bag,
+    and the bag's manifest is what travels with it. Returns that manifest's id."""
+    row = tx.execute("SELECT mi.manifest_id FROM manifest_items mi WHERE mi.item_id = ? AND mi.is_open = 1 "
+                     "AND mi.manifest_id NOT IN (SELECT manifest_id FROM bags)", (item_id,)).fetchone()
+    if row is None:
+        return None
+    remove_in(tx, row[0], [item_id])
+    return row[0]
