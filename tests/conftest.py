@@ -34,7 +34,7 @@ def frozen_now(monkeypatch):
 def demo_store(tmp_path, frozen_now) -> Store:
     """A demo database in a real file (WAL and all), with a few past items, the clock frozen."""
     store = Store(tmp_path / "kt1.sqlite3")
-    create_demo(store, password=PASSWORD, items=20)
+    create_demo(store, password=PASSWORD, items=20, life=False)
     yield store
     store.close()
 

@@ -47,7 +47,7 @@ def save(canvas: Canvas) -> None:
     old = rl_config.useA85
     rl_config.useA85 = 0
     try:
-        canvas.save()
+        Canvas.save(canvas)  # the base's save: a canvas that numbers its pages calls this from its own
     finally:
         rl_config.useA85 = old
 

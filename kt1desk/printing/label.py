@@ -21,7 +21,7 @@ from . import barcodes, common, fonts
 MIN_SIZE_MM = (70.0, 90.0)
 
 
-class _Pen:
+class Pen:
     """Draws top-down in millimetres from a cursor; wraps and shrinks text to the width."""
 
     def __init__(self, canvas, width_mm: float, height_mm: float, margin_mm: float):
@@ -66,7 +66,7 @@ class _Pen:
         self.y -= gap
 
 
-def _box(canvas, x: float, y: float, w: float, h: float, text: str, size: float, *, inverse: bool) -> None:
+def box(canvas, x: float, y: float, w: float, h: float, text: str, size: float, *, inverse: bool) -> None:
     canvas.saveState()
     if inverse:
         canvas.setFillColorRGB(0, 0, 0)
@@ -83,7 +83,7 @@ def _box(canvas, x: float, y: float, w: float, h: float, text: str, size: float,
 def draw_label(canvas, item: dict, office: dict, width_mm: float, height_mm: float) -> None:
     """One label for ``item`` on the current page of ``canvas``."""
     margin = 4.0 if width_mm >= 90 else 3.0
-    pen = _Pen(canvas, width_mm, height_mm, margin)
+    pen = Pen(canvas, width_mm, height_mm, margin)
     scale = min(width_mm / 100.0, (height_mm / 150.0) ** 0.5, 1.0)
     c = canvas
 
@@ -95,12 +95,12 @@ def draw_label(canvas, item: dict, office: dict, width_mm: float, height_mm: flo
     x = pen.right
     if item.get("secrecy"):
         x -= band
-        _box(c, x, top - band, band, band, item["secrecy"], 34 * max(scale, 0.8), inverse=True)
+        box(c, x, top - band, band, band, item["secrecy"], 34 * max(scale, 0.8), inverse=True)
         x -= 2
     if item.get("hoa_toc"):
         w = 30 * max(scale, 0.8)
         x -= w
-        _box(c, x, top - band, w, band, "HỎA TỐC", 11 * max(scale, 0.8), inverse=False)
+        box(c, x, top - band, w, band, "HỎA TỐC", 11 * max(scale, 0.8), inverse=False)
     elif item.get("hen_gio_at"):
         w = 34 * max(scale, 0.8)
         x -= w

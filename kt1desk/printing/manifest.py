@@ -128,6 +128,9 @@ class _Section:
             lines.append((fonts.BOLD, f"ĐÃ CHỐT lúc {common.when(m['closed_at'])}{who}"))
         else:
             lines.append((fonts.BOLD, "CHƯA CHỐT — bảng kê còn có thể thay đổi"))
+        if m.get("bag_id"):
+            lines.append((fonts.BOLD, f"Bảng kê của túi {m['bag_id']}"
+                          + (f" · số niêm phong {m['seal_no']}" if m.get("seal_no") else "")))
         if m.get("corrects"):
             lines.append((fonts.REGULAR, f"Điều chỉnh bảng kê {m['corrects']} — lý do: {fonts.nfc(m['reason'])}"))
         if m.get("corrected_by"):
@@ -217,8 +220,9 @@ class _Section:
             c.setFont(fonts.REGULAR, 7.5)
             c.drawCentredString(centre * mm, (y - 13.5) * mm, "(Ký, ghi rõ họ tên)")
         c.setFont(fonts.REGULAR, 8.5)
-        c.drawString(MARGIN * mm, (y - 36) * mm, "Số hiệu túi: ..............................   "
-                     "Số niêm phong: ..............................")
+        dots = ".............................."
+        c.drawString(MARGIN * mm, (y - 36) * mm, f"Số hiệu túi: {self.m.get('bag_id') or dots}   "
+                     f"Số niêm phong: {self.m.get('seal_no') or dots}")
 
     def _footer(self, number: int) -> None:
         c = self.c
@@ -236,9 +240,13 @@ def manifest_pdf(store: Store, manifest_ids: list[str] | str) -> bytes:
     office = office_service.get_office(store)
     found = [manifest_service.get_manifest(store, mid) for mid in manifest_ids]
     buffer = io.BytesIO()
-    title = "Bảng kê " + ", ".join(m["id"] for m in found)
-    canvas = common.new_canvas(buffer, PAGE_W_MM, PAGE_H_MM, title)
-    for manifest in found:
-        _Section(canvas, manifest, office).draw()
+    canvas = common.new_canvas(buffer, PAGE_W_MM, PAGE_H_MM, "Bảng kê " + ", ".join(m["id"] for m in found))
+    draw_sections(canvas, found, office)
     common.save(canvas)
     return buffer.getvalue()
+
+
+def draw_sections(canvas, manifests: list[dict], office: dict) -> None:
+    """One section per manifest (with its rows), in the order given, on A4 landscape pages of ``canvas``."""
+    for manifest in manifests:
+        _Section(canvas, manifest, office).draw()
