@@ -394,12 +394,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def extend_parser(sub, command) -> None:
-    """Printing commands (label, receipt, manifest) are added by kt1desk.printing.cli when present."""
+    """Printing commands (label, receipt, manifest) come from kt1desk.printing.cli when present; the item's
+    life after acceptance (shift, bag, dispatch, receive, deliver, …) from kt1desk.life.cli."""
     try:
         from .printing.cli import add_commands
     except ImportError:
-        return
-    add_commands(sub, command)
+        pass
+    else:
+        add_commands(sub, command)
+    from .life.cli import add_commands as add_life_commands
+
+    add_life_commands(sub, command)
 
 
 def main(argv: list[str] | None = None) -> int:
