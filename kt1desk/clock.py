@@ -2,15 +2,36 @@
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
+_replay = threading.local()
+
+
 def now() -> datetime:
     """The current time in Vietnam. Tests replace this to freeze the clock."""
+    moment = getattr(_replay, "moment", None)
+    if moment is not None:
+        return moment
     return datetime.now(VN_TZ).replace(microsecond=0)
+
+
+@contextmanager
+def replaying(moment: datetime) -> Iterator[None]:
+    """Within this block, ``now()`` answers ``moment`` in this thread only: demo history is written through
+    the real services as it would have been on its day, while the window's own thread keeps real time."""
+    previous = getattr(_replay, "moment", None)
+    _replay.moment = to_vn(moment).replace(microsecond=0)
+    try:
+        yield
+    finally:
+        _replay.moment = previous
 
 
 def to_vn(moment: datetime) -> datetime:

@@ -21,10 +21,15 @@ DEMO_USERS = [
 # Each counter its own block: two counters offline never issue the same id.
 DEMO_COUNTERS = [("Q01", "Quầy 1", 10_000_000, 10_999_999), ("Q02", "Quầy 2", 11_000_000, 11_999_999)]
 AGENCIES_FILE = "sample/agencies_daklak.csv"
+DEMO_NO_WARNING = 101  # demo history should not warn about serial blocks
 
 
-def create_demo(store: Store, *, password: str, items: int = 300, seed: int = 2026) -> dict:
-    """Fill an empty database with demo data; returns what was made."""
+def create_demo(store: Store, *, password: str, items: int = 300, seed: int = 2026, life: bool = True) -> dict:
+    """Fill an empty database with demo data; returns what was made.
+
+    ``life=False`` leaves the past items accepted, outside any shift (quicker, for tests); otherwise they
+    live their lives through the real services: shifts closed each day, bags, dispatches, deliveries.
+    """
     office.init_office(store, None, **DEMO_OFFICE)
     for code, name, first, last in DEMO_COUNTERS:
         office.add_counter(store, None, code=code, name=name, first=first, last=last)
@@ -32,11 +37,11 @@ def create_demo(store: Store, *, password: str, items: int = 300, seed: int = 20
             for login, name, role in DEMO_USERS]
     agencies.import_csv(store, None, resource(AGENCIES_FILE))
     tariff.import_sample(store, None, effective_from=date(2025, 1, 1))
-    add_history(store, made[-1], count=items, seed=seed)
+    add_history(store, made[-1], count=items, seed=seed, life=life)
     return {"office": DEMO_OFFICE["code"], "users": [u.login for u in made], "items": items}
 
 
-def add_history(store: Store, clerk, *, count: int, seed: int = 2026, days: int = 120) -> None:
+def add_history(store: Store, clerk, *, count: int, seed: int = 2026, days: int = 120, life: bool = True) -> None:
     """``count`` past items over the last ``days`` days, as a counter would have taken them."""
     rng = random.Random(seed)
     active = [a for a in agencies.list_agencies(store, include_inactive=False)]
@@ -58,7 +63,11 @@ def add_history(store: Store, clerk, *, count: int, seed: int = 2026, days: int 
                             weight_g=rng.choice([15, 20, 45, 90, 180, 240, 480, 950, 1500, 3200]),
                             pieces=rng.choices([1, 2, 3], weights=[90, 8, 2])[0], secrecy=secrecy,
                             hoa_toc=hoa_toc, accepted_at=when, history=True))
-    warn = 101  # demo history should not warn about blocks
-    with store.write(clerk, "demo.history") as tx:
-        for i, q in enumerate(quotes):
-            _insert(tx, clerk, q, counters[i % 2], warn)
+    if not life:
+        with store.write(clerk, "demo.history") as tx:
+            for i, q in enumerate(quotes):
+                _insert(tx, clerk, q, counters[i % 2], DEMO_NO_WARNING, in_shift=False)
+        return
+    from .demo_life import replay_history
+
+    replay_history(store, clerk, [(q, counters[i % 2]) for i, q in enumerate(quotes)], rng)
