@@ -103,8 +103,11 @@ def receive(store: Store, actor: User, target: str, item_ids, *, damaged=(), del
                 outcome, action = "received", "receive"
             else:
                 outcome, action = "missing", "miss"
-            states.move(tx, item_id, action, actor=actor, counter_id=counter_row["id"],
-                        details={"receipt": receipt_id, "bag": bag_id} | ({"damaged": True} if hurt else {}))
+            # An item already received (found as an extra in another bag) keeps its state; the line still says
+            # what this bag held.
+            if states.current_status(tx, item_id) in states.ACTIONS[action].sources:
+                states.move(tx, item_id, action, actor=actor, counter_id=counter_row["id"],
+                            details={"receipt": receipt_id, "bag": bag_id} | ({"damaged": True} if hurt else {}))
             result[outcome].append(item_id)
             lines.append((receipt_id, item_id, bag_id, outcome, int(hurt)))
         for item_id in scanned:

@@ -16,6 +16,8 @@ nothing was written.
 
 from __future__ import annotations
 
+import contextlib
+import sys
 from pathlib import Path
 
 from .. import clock, formats
@@ -45,7 +47,9 @@ def _paper(cli, pdf_of, *, doc_type: str, title: str) -> bool:
         return False
     from ..printing.cli import deliver
 
-    deliver(cli, pdf_of(), doc_type=doc_type, title=title)
+    # With --json, stdout holds the JSON alone: what was written or printed is said on stderr.
+    with contextlib.redirect_stdout(sys.stderr) if getattr(cli.args, "json", False) else contextlib.nullcontext():
+        deliver(cli, pdf_of(), doc_type=doc_type, title=title)
     return True
 
 

@@ -96,7 +96,9 @@ def lodge(store: Store, actor: User, item_id: str, *, kind: str, by: str, at=Non
                        deadline=moment_text(earliest))
     if last_day is not None and lodged.date() > last_day:
         raise Kt1Error("complaint_too_late", "kind", item=item["id"], kind=KINDS[kind],
-                       months=WINDOW_MONTHS[kind], last=day_text(last_day),
+                       months={"vi": f"{WINDOW_MONTHS[kind]} tháng",
+                               "en": f"{WINDOW_MONTHS[kind]} month" + ("s" if WINDOW_MONTHS[kind] > 1 else "")},
+                       last=day_text(last_day),
                        start={"vi": "hạn phát" if kind in ("loss", "delay") else "ngày phát",
                               "en": "the deadline" if kind in ("loss", "delay") else "delivery"})
     counter_row = office.get_counter(store, counter)

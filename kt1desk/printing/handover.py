@@ -80,7 +80,7 @@ def arrival_pdf(store: Store, receipt_id: str) -> bytes:
             outcome = names[line["outcome"]] + (" · HƯ HỎNG" if line["damaged"] else "")
             who = f"{line['sender_name']} → {line['recipient_name']}" if line["sender_name"] else "(không có ở bưu cục này)"
             rows.append([line["item_id"], line["bag_id"] or "", outcome, who])
-        story += [a4.para("Bưu gửi thiếu, thừa, hư hỏng", st["heading"]), a4.table(rows, [32, 52, 30, 66])]
+        story += [a4.para("Bưu gửi thiếu, thừa, hư hỏng", st["heading"]), a4.table(rows, [32, 50, 38, 60])]
     story.append(a4.signatures([
         ("BÊN GIAO", r["deliverer_name"], r["deliverer_signature"], signature_png(store, r["deliverer_signature_image"])),
         ("BÊN NHẬN", f"{r['receiver_name']} · {office['name']}", r["receiver_signature"],
