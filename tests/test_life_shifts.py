@@ -12,7 +12,6 @@ import pytest
 from life_support import accept, snapshot
 from test_paper_support import codes, plumber_pages, rasters
 
-from kt1desk import clock
 from kt1desk.errors import ItemRefused, Kt1Error
 from kt1desk.life import corrections, shifts
 from kt1desk.printing import shift_report_pdf

@@ -16,7 +16,7 @@ adds up to its items.
 from __future__ import annotations
 
 from .. import clock
-from ..errors import Kt1Error
+from ..errors import FieldErrors, Kt1Error
 from ..services import intake, manifests, office
 from ..services.items import get_item
 from ..services.users import require_role
@@ -72,12 +72,21 @@ def correct(store: Store, actor: User, item_id: str, *, reason: str, counter: st
         raise TypeError(f"not correctable: {sorted(unknown)}")
     item = get_item(store, item_id)
     states.check(item["id"], item["status"], "correct")
-    reason = required_text(reason, "reason", "Lý do điều chỉnh", "Reason for the correction", max_length=500)
     wanted = {"sender": item["sender_code"], "recipient": item["recipient_code"], "kind": item["kind"],
               "weight_g": item["weight_g"], "pieces": item["pieces"]}
     wanted.update({k: v for k, v in changes.items() if v not in (None, "")})
-    q = intake.quote(store, actor, **wanted, secrecy=item["secrecy"], hoa_toc=bool(item["hoa_toc"]),
-                     hen_gio_at=item["hen_gio_at"], accepted_at=item["accepted_at"], history=True)
+    errors = []
+    try:
+        reason = required_text(reason, "reason", "Lý do điều chỉnh", "Reason for the correction", max_length=500)
+    except Kt1Error as err:
+        errors.append(err)
+    try:
+        q = intake.quote(store, actor, **wanted, secrecy=item["secrecy"], hoa_toc=bool(item["hoa_toc"]),
+                         hen_gio_at=item["hen_gio_at"], accepted_at=item["accepted_at"], history=True)
+    except FieldErrors as err:
+        errors = err.errors + errors
+    if errors:  # every field that is wrong is named at once
+        raise FieldErrors(errors)
     new = {
         "sender_id": q.sender["id"], "sender_code": q.sender["code"], "sender_name": q.sender["name"],
         "recipient_id": q.recipient["id"], "recipient_code": q.recipient["code"],

@@ -15,8 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (Flowable, Image, KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import Flowable, Image, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from xml.sax.saxutils import escape
 
 from . import barcodes, common, fonts
@@ -71,7 +70,6 @@ def table(rows: list[list], widths_mm: list[float], *, header: bool = True, alig
     st = styles()
     cell = ParagraphStyle("cell", parent=st["base"], fontSize=size, leading=size * 1.22)
     head = ParagraphStyle("head", parent=cell, fontName=fonts.BOLD)
-    right = ParagraphStyle("cellr", parent=cell, alignment=TA_RIGHT)
     body = []
     for r, row in enumerate(rows):
         out = []

@@ -8,6 +8,8 @@ missing, extra or damaged against the bags' manifests.
 
 from __future__ import annotations
 
+from reportlab.platypus import Spacer
+
 from .. import clock, formats
 from ..life import arrival, bags, dispatches
 from ..life.common import signature_png
@@ -36,7 +38,7 @@ def dispatch_pdf(store: Store, dispatch_id: str) -> bytes:
         a4.para(office["name"], st["bold"]), a4.para(f"Mã bưu cục {office['code']}", st["small"]),
         a4.Barcode(d["id"]),
         a4.para("BIÊN BẢN GIAO CHUYẾN THƯ KT1", st["title"]),
-        a4.para(f"Chuyến thư {d['id']}", st["subtitle"]), a4.Spacer(1, 6),
+        a4.para(f"Chuyến thư {d['id']}", st["subtitle"]), Spacer(1, 6),
         a4.pairs([("Giao lúc", _when(d["handed_at"])), ("Xe / phương tiện", d["vehicle"]),
                   ("Bên giao", d["handed_by_name"]), ("Bên nhận (người nhận chuyến thư)", d["receiver_name"]),
                   ("Ghi nhận lúc", _when(d["recorded_at"]))], label_mm=60),
@@ -61,7 +63,7 @@ def arrival_pdf(store: Store, receipt_id: str) -> bytes:
         a4.Barcode(r["id"]),
         a4.para("BIÊN BẢN NHẬN TÚI THƯ KT1", st["title"]),
         a4.para(f"Biên bản {r['id']}" + (f" · chuyến thư {r['dispatch_id']}" if r["dispatch_id"] else ""),
-                st["subtitle"]), a4.Spacer(1, 6),
+                st["subtitle"]), Spacer(1, 6),
         a4.pairs([("Nhận lúc", _when(r["received_at"])), ("Bên giao", r["deliverer_name"]),
                   ("Bên nhận", r["receiver_name"])] + ([("Ghi chú", r["note"])] if r["note"] else []), label_mm=40),
         a4.para("Các túi", st["heading"]),

@@ -9,6 +9,8 @@ A Z printed again says so in a box at the top: "BẢN IN LẠI · lần in thứ
 
 from __future__ import annotations
 
+from reportlab.platypus import PageBreak, Spacer
+
 from .. import clock, formats
 from ..life.shifts import LINE_COLUMNS, PAID_COLUMN
 from ..services.items import STATUSES
@@ -40,7 +42,7 @@ def shift_report_pdf(report: dict, office: dict, *, print_no: int | None = None)
                 st["subtitle"]),
     ]
     if print_no and print_no > 1:
-        story += [a4.Spacer(1, 3), a4.para(f"BẢN IN LẠI · lần in thứ {print_no}", st["banner"]), a4.Spacer(1, 3)]
+        story += [Spacer(1, 3), a4.para(f"BẢN IN LẠI · lần in thứ {print_no}", st["banner"]), Spacer(1, 3)]
     story.append(a4.pairs([
         ("Ca", shift["id"]),
         ("Người làm", f"{shift['user_name']} ({shift['user_login']})"),
@@ -119,7 +121,7 @@ def shift_report_pdf(report: dict, office: dict, *, print_no: int | None = None)
                          {"cash": "tiền mặt", "account": "ghi nợ", "free": "miễn"}.get(payer, payer),
                          STATUSES.get(line[index["status"]], {}).get("vi", line[index["status"]]),
                          _money(line[index[PAID_COLUMN]])])
-        story += [a4.PageBreak(), a4.para(f"Chi tiết từng bưu gửi của ca {shift['id']}", st["heading"]),
+        story += [PageBreak(), a4.para(f"Chi tiết từng bưu gửi của ca {shift['id']}", st["heading"]),
                   a4.table(rows, [12, 32, 30, 30, 20, 34, 22], align_right=(0, 6), size=7.5)]
     title = f"Báo cáo {'Z' if z else 'X'} ca {shift['id']}"
     return a4.build(story, title)

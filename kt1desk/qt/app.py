@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QThr
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..errors import Kt1Error
+from ..life import shifts
 from ..paths import resource
 from ..services import office
 from ..storage import Store
@@ -123,6 +124,7 @@ def open_session(store: Store, *, lang: str, counter: str | None = None, parent=
     dialog = LoginDialog(store, lang=lang, office=the_office, login=login, hint=hint, parent=parent)
     if not dialog.exec() or dialog.user is None:
         return None
+    shifts.open_shift(store, dialog.user, the_counter["code"])  # a clerk's shift opens at login on a counter
     return Session(store=store, user=dialog.user, counter=the_counter, office=the_office, lang=lang)
 
 

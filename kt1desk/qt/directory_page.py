@@ -10,9 +10,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDateEdit, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialogButtonBox, QFileDialog, QFormLayout,
+                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
+                               QTabWidget, QVBoxLayout, QWidget)
 
 from .. import clock
 from ..errors import FieldErrors, Kt1Error
@@ -21,38 +21,17 @@ from ..services import agencies, tariff, users
 from ..services.agencies import APPENDICES, BILLINGS, ZONES
 from ..services.users import ROLE_NAMES, ROLES
 from .base import BaseDialog
-from .pagekit import ERROR_STYLE, MUTED_STYLE, ROW_ROLE, Column, FoldingFilter, RowsModel, set_message
+from .pagekit import (ERROR_STYLE, MUTED_STYLE, Column, FoldingFilter, RowsModel, selected_row, set_message,
+                      table_view)
 from .session import Session
 from .tasks import run_task
-
-
-def _table(model, parent=None) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setSortingEnabled(True)
-    view.setAlternatingRowColors(True)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setTabKeyNavigation(False)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
-    return view
-
-
-def _selected(view: QTableView) -> dict | None:
-    index = view.currentIndex()
-    return index.siblingAtColumn(0).data(ROW_ROLE) if index.isValid() else None
 
 
 def _error_text(err: BaseException, lang: str) -> str:
     return err.text(lang) if isinstance(err, Kt1Error) else str(err)
 
 
-class _FormDialog(BaseDialog):
+class FormDialog(BaseDialog):
     """A form whose errors show under each field, from the core's FieldErrors."""
 
     def __init__(self, key: str, session: Session, parent: QWidget | None = None):
@@ -67,8 +46,8 @@ class _FormDialog(BaseDialog):
         self.general.hide()
         layout.addWidget(self.general)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("_FormDialog", "Lưu"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("_FormDialog", "Hủy"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(QCoreApplication.translate("FormDialog", "Lưu"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("FormDialog", "Hủy"))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -104,7 +83,7 @@ class _FormDialog(BaseDialog):
         raise NotImplementedError
 
 
-class AgencyDialog(_FormDialog):
+class AgencyDialog(FormDialog):
     """Add or change one agency; an unchanged code keeps its history in the core."""
 
     def __init__(self, session: Session, agency: dict | None = None, parent: QWidget | None = None):
@@ -151,7 +130,7 @@ class AgencyDialog(_FormDialog):
         self.saved = agencies.save_agency(self.session.store, self.session.user, self.values())
 
 
-class UserDialog(_FormDialog):
+class UserDialog(FormDialog):
     """An admin adds a named user with a role and a first password."""
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -269,7 +248,7 @@ class DirectoryPage(QWidget):
         return dialog
 
     def toggle_user(self) -> None:
-        row = _selected(self.user_view)
+        row = selected_row(self.user_view)
         if row is None:
             return
         try:
@@ -337,7 +316,7 @@ class DirectoryPage(QWidget):
         ], self)
         self.agency_proxy = FoldingFilter(self)
         self.agency_proxy.setSourceModel(self.agency_model)
-        self.agency_view = _table(self.agency_proxy)
+        self.agency_view = table_view(self.agency_proxy)
         self.agency_view.setObjectName("agencyView")
         self.agency_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.agency_view, 1)
@@ -364,7 +343,7 @@ class DirectoryPage(QWidget):
         ], self)
         self.user_proxy = FoldingFilter(self)
         self.user_proxy.setSourceModel(self.user_model)
-        self.user_view = _table(self.user_proxy)
+        self.user_view = table_view(self.user_proxy)
         self.user_view.setObjectName("userView")
         self.user_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.user_view, 1)
@@ -383,7 +362,7 @@ class DirectoryPage(QWidget):
             Column(self.tr("Loại"), lambda r: self.tr("MẪU — không chính thức") if r["is_sample"] else
                    self.tr("chính thức")),
         ], self)
-        self.tariff_view = _table(self.tariff_model)
+        self.tariff_view = table_view(self.tariff_model)
         self.tariff_view.setSortingEnabled(False)
         self.tariff_view.setObjectName("tariffView")
         self.band_model = RowsModel([
@@ -393,7 +372,7 @@ class DirectoryPage(QWidget):
             Column(self.tr("Liên tỉnh"), lambda r: money(r["lien"], self.session.lang), lambda r: r["lien"],
                    Qt.AlignmentFlag.AlignRight),
         ], self)
-        self.band_view = _table(self.band_model)
+        self.band_view = table_view(self.band_model)
         self.band_view.setSortingEnabled(False)
         self.band_view.setObjectName("bandView")
         self.band_view.horizontalHeader().setStretchLastSection(False)
@@ -418,7 +397,7 @@ class DirectoryPage(QWidget):
                                   if shown != total else self.tr("{total} cơ quan").format(total=total))
 
     def _edit_selected_agency(self) -> None:
-        row = _selected(self.agency_view)
+        row = selected_row(self.agency_view)
         if row is None:
             return
         full = agencies.get_agency(self.session.store, row["code"])
@@ -463,7 +442,7 @@ class DirectoryPage(QWidget):
         return current
 
     def _show_tariff(self) -> None:
-        row = _selected(self.tariff_view)
+        row = selected_row(self.tariff_view)
         if row is None:
             self.band_model.set_rows([])
             return

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QDialogButtonBox, QFormLayout, QHBoxLayout, QHead
 from .. import clock
 from ..errors import Kt1Error
 from ..formats import money, moment, weight
+from ..life import corrections
 from ..services import items
 from ..services.intake import KINDS, ZONE_NAMES
 from ..services.tariff import FREE_REASONS
@@ -73,7 +74,12 @@ class ItemDialog(BaseDialog):
         buttons = QDialogButtonBox()
         self.label_button = QPushButton(self.tr("In lại &nhãn"))
         self.receipt_button = QPushButton(self.tr("In lại &biên nhận"))
-        for button in (self.label_button, self.receipt_button):
+        # A supervisor's work, offered to supervisors (the core checks the role again).
+        self.correct_button = QPushButton(self.tr("Điều &chỉnh…"))
+        self.void_button = QPushButton(self.tr("&Hủy bưu gửi…"))
+        shown = [self.label_button, self.receipt_button] + (
+            [self.correct_button, self.void_button] if session.can_supervise else [])
+        for button in shown:
             button.setAutoDefault(False)
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -81,6 +87,8 @@ class ItemDialog(BaseDialog):
         buttons.rejected.connect(self.reject)
         self.label_button.clicked.connect(lambda: self.reprint("label"))
         self.receipt_button.clicked.connect(lambda: self.reprint("receipt"))
+        self.correct_button.clicked.connect(self.correct)
+        self.void_button.clicked.connect(self.void)
         layout.addWidget(buttons)
         if session.events is not None:
             session.events.changed.connect(self._store_changed)
@@ -136,9 +144,11 @@ class ItemDialog(BaseDialog):
                 name_label = QLabel(name)
                 name_label.setStyleSheet(MUTED_STYLE)
                 form.addRow(name_label, value_label)
-        if item["secrecy"] and item["immediate_dispatch"] and item["status"] == "accepted":
+        if item["secrecy"] and item["immediate_dispatch"] and item["status"] in ("accepted", "bagged"):
             set_message(self.print_status, self.tr("Bưu gửi mật: chờ chuyển đi ngay bằng xe riêng."), WARNING_STYLE)
         self.events_model.set_rows(items.events(store, self.item_id))
+        for button in (self.correct_button, self.void_button):
+            button.setEnabled(item["status"] == "accepted")
 
     def field(self, name: str) -> str:
         """The value shown beside the label ``name`` (for tests and screen readers)."""
@@ -184,6 +194,18 @@ class ItemDialog(BaseDialog):
             "printed_label": self.tr("In nhãn"),
             "printed_receipt": self.tr("In biên nhận"),
             "voided": self.tr("Hủy"),
+            "corrected": self.tr("Điều chỉnh"),
+            "bagged": self.tr("Vào túi"),
+            "unbagged": self.tr("Lấy ra khỏi túi"),
+            "dispatched": self.tr("Chuyển đi"),
+            "received": self.tr("Đến nơi phát"),
+            "missing": self.tr("Thiếu khi nhận túi"),
+            "out_for_delivery": self.tr("Giao đi phát"),
+            "delivered": self.tr("Đã phát"),
+            "delivery_failed": self.tr("Phát không được"),
+            "returned": self.tr("Chuyển hoàn"),
+            "complaint": self.tr("Khiếu nại"),
+            "complaint_answered": self.tr("Trả lời khiếu nại"),
         }
         return names.get(event["kind"], event["kind"])
 
@@ -196,7 +218,52 @@ class ItemDialog(BaseDialog):
             notes.append(self.tr("lần {n}").format(n=details["count"]))
         if details.get("copy"):
             notes.append(self.tr("bản sao"))
+        for key in ("bag", "dispatch", "receipt", "complaint", "carrier"):
+            if details.get(key):
+                notes.append(str(details[key]))
+        if details.get("receiver"):
+            notes.append(self.tr("người nhận {name} ({role})").format(name=details["receiver"],
+                                                                     role=details.get("role", "")))
+        if details.get("damaged"):
+            notes.append(self.tr("hư hỏng"))
+        if details.get("extra"):
+            notes.append(self.tr("thừa so với bảng kê"))
+        if details.get("reason"):
+            notes.append(self.tr("lý do: {reason}").format(reason=details["reason"]))
+        if details.get("before"):
+            notes.append(", ".join(f"{k}: {details['before'][k]} → {details['after'].get(k)}" for k in details["before"]))
         return ", ".join(notes)
+
+    # -- a supervisor's work -------------------------------------------------------
+    def void(self) -> bool:
+        """Void the item (with a reason); its record and id stay."""
+        from PySide6.QtWidgets import QInputDialog
+
+        reason, ok = QInputDialog.getText(self, self.tr("Hủy bưu gửi {id}").format(id=self.item_id),
+                                          self.tr("Lý do hủy (bắt buộc). Bưu gửi vẫn giữ số hiệu, không cấp lại:"))
+        return ok and self.apply(lambda: corrections.void(self.session.store, self.session.user, self.item_id,
+                                                          reason=reason, counter=self.session.counter["code"]),
+                                 self.tr("Đã hủy bưu gửi."))
+
+    def correct(self) -> bool:
+        from .correction_dialog import CorrectionDialog
+
+        dialog = CorrectionDialog(self.session, self.item, self)
+        if not dialog.exec():
+            return False
+        self.load()
+        set_message(self.print_status, self.tr("Đã điều chỉnh; in lại nhãn và biên nhận nếu cần."), MUTED_STYLE)
+        return True
+
+    def apply(self, work, done: str) -> bool:
+        try:
+            work()
+        except Kt1Error as err:
+            set_message(self.print_status, err.text(self.session.lang), WARNING_STYLE)
+            return False
+        self.load()
+        set_message(self.print_status, done, MUTED_STYLE)
+        return True
 
     def _store_changed(self, _action: str, entities) -> None:
         if "item" in entities and self.isVisible():

@@ -33,8 +33,12 @@ PAGES = (
     ("intake", "kt1desk.qt.intake_page", "IntakePage"),
     ("lookup", "kt1desk.qt.lookup_page", "LookupPage"),
     ("directory", "kt1desk.qt.directory_page", "DirectoryPage"),
+    ("shift", "kt1desk.qt.shift_page", "ShiftPage"),
+    ("bags", "kt1desk.qt.bags_page", "BagsPage"),
+    ("delivery", "kt1desk.qt.delivery_page", "DeliveryPage"),
+    ("complaints", "kt1desk.qt.complaints_page", "ComplaintsPage"),
 )
-LATER_JOBS = ("shift", "bags", "delivery", "reports", "sync")
+LATER_JOBS = ("reports", "sync")
 STATUS_REFRESH_MS = 60_000  # the clock moves into "ngoài giờ" without anything being saved
 
 
@@ -197,11 +201,12 @@ class MainWindow(QMainWindow):
 
     # -- texts -----------------------------------------------------------
     def _page_name(self, key: str) -> str:
-        return {"intake": self.tr("Nhận gửi"), "lookup": self.tr("Tra cứu"), "directory": self.tr("Danh bạ")}[key]
+        return {"intake": self.tr("Nhận gửi"), "lookup": self.tr("Tra cứu"), "directory": self.tr("Danh bạ"),
+                "shift": self.tr("Ca làm việc"), "bags": self.tr("Túi thư"), "delivery": self.tr("Phát"),
+                "complaints": self.tr("Khiếu nại")}[key]
 
     def _later_name(self, key: str) -> str:
-        return {"shift": self.tr("Ca làm việc"), "bags": self.tr("Túi thư"), "delivery": self.tr("Phát"),
-                "reports": self.tr("Báo cáo"), "sync": self.tr("Đồng bộ")}[key]
+        return {"reports": self.tr("Báo cáo"), "sync": self.tr("Đồng bộ")}[key]
 
     def _make_page(self, key: str) -> QWidget:
         module, cls = next((m, c) for k, m, c in PAGES if k == key)
