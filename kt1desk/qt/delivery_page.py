@@ -19,8 +19,7 @@ from ..errors import Kt1Error
 from ..life import delivery, overdue, states
 from ..services import items
 from .lifekit import TintedRows, error_text, when
-from .pagekit import (ERROR_STYLE, MUTED_STYLE, WARNING_STYLE, Column, RowsModel, scaled_font, selected_row,
-                      set_message, table_view)
+from .pagekit import ERROR_STYLE, MUTED_STYLE, Column, RowsModel, scaled_font, selected_row, set_message, table_view
 from .session import Session
 from .sign_dialog import SignDialog, Signer
 from .tasks import run_task

@@ -14,7 +14,7 @@ import logging
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QLabel, QLineEdit, QPushButton,
                                QWidget)
 
 from .. import clock
@@ -179,11 +179,13 @@ class IntakePage(QWidget):
         session = self.session
         counter = session.counter["code"] if session.counter else None
         if q.secrecy and not self.seal_check.isChecked():
-            if not self.confirm_refusal(q.secrecy):
+            presenter = self.confirm_refusal(q.secrecy)  # the name of who presented it, or nothing: not refused
+            if not presenter:
                 self.seal_check.setFocus()
                 return None
             try:
-                intake(session.store, session.user, seal_intact=False, counter=counter, **self.values())
+                intake(session.store, session.user, seal_intact=False, counter=counter, presented_by=presenter,
+                       **self.values())
             except ItemRefused as refused:
                 self._show_refusal(refused)
                 self.item_refused.emit(refused.refusal_id)
@@ -422,13 +424,15 @@ class IntakePage(QWidget):
                     widgets[key].selectAll()
                 return
 
-    def _ask_refusal(self, letter: str) -> bool:
-        answer = QMessageBox.warning(
+    def _ask_refusal(self, letter: str) -> str:
+        """Confirm the refusal and ask who presented the item (recorded with it); "" keeps the item on the form."""
+        from PySide6.QtWidgets import QInputDialog
+
+        name, ok = QInputDialog.getText(
             self, self.tr("Niêm phong không nguyên vẹn"),
             self.tr("Bưu gửi mật {letter} có niêm phong không nguyên vẹn sẽ bị TỪ CHỐI NHẬN "
-                    "và việc từ chối được ghi lại.\n\nTừ chối nhận bưu gửi này?").format(letter=letter),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
+                    "và việc từ chối được ghi lại.\n\nHọ tên người mang đến (bắt buộc để từ chối):").format(letter=letter))
+        return name.strip() if ok else ""
 
     # -- printing --------------------------------------------------------------
     def _print_papers(self, item_id: str) -> None:

@@ -4,7 +4,7 @@
 <context>
     <name>AgencyDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/directory_page.py" line="+112"/>
+        <location filename="../../kt1desk/qt/directory_page.py" line="+91"/>
         <source>Sửa cơ quan</source>
         <translation>Edit agency</translation>
     </message>
@@ -74,6 +74,11 @@
         <translation>Successor agency code</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Thanh toán</source>
+        <translation>Billing</translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>I — miễn cước (ngân sách trung ương)</source>
         <translation>I — free (central budget)</translation>
@@ -99,15 +104,685 @@
         <translation>suburban</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+1"/>
+        <source>tiền mặt tại quầy</source>
+        <translation>cash at the counter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ghi nợ, thanh toán theo tháng</source>
+        <translation>monthly account</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>dd/mm/yyyy, để trống nếu không có</source>
         <translation>dd/mm/yyyy, empty if none</translation>
     </message>
 </context>
 <context>
+    <name>ArrivalTab</name>
+    <message>
+        <location filename="../../kt1desk/qt/arrival_tab.py" line="+34"/>
+        <source>Số hiệu túi hoặc chuyến thư</source>
+        <translation>Bag or dispatch id</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>quét nhãn túi, hoặc gõ T-… / CT-… rồi Enter</source>
+        <translation>scan the bag label, or type T-… / CT-… and Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Mở</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>quét từng bưu gửi lấy ra khỏi túi (hoặc gõ số hiệu rồi Enter)</source>
+        <translation>scan each item taken out of the bag (or type its id and Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đánh dấu / bỏ &amp;hư hỏng</source>
+        <translation>Mark / unmark &amp;damaged</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Số hiệu</source>
+        <translation>Item id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Túi</source>
+        <translation>Bag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>(không có ở bưu cục này)</source>
+        <translation>(not known at this office)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kiểm</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hư hỏng</source>
+        <translation>Damaged</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>HƯ HỎNG</source>
+        <translation>DAMAGED</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Lập biên bản và in…</source>
+        <translation>&amp;Record and print…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Bỏ</source>
+        <translation>&amp;Discard</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>THỪA</source>
+        <translation>EXTRA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>✓ đã quét</source>
+        <translation>✓ scanned</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>chưa quét</source>
+        <translation>not scanned</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source> · chuyến thư {id}</source>
+        <translation> · dispatch {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang kiểm: {bags}{via} — {n} bưu gửi trong bảng kê</source>
+        <translation>Checking: {bags}{via} — {n} items on the manifest</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Quét từng bưu gửi lấy ra khỏi túi.</source>
+        <translation>Scan each item taken out of the bag.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>{id} không có trong bảng kê: ghi THỪA.</source>
+        <translation>{id} is not on the manifest: recorded as EXTRA.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{id} đã quét rồi.</source>
+        <translation>{id} was already scanned.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã kiểm {id}.</source>
+        <translation>{id} checked.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Chọn bưu gửi hư hỏng trong danh sách.</source>
+        <translation>Choose the damaged item in the list.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đã quét {done}/{total} · thiếu {missing} · thừa {extra} · hư hỏng {damaged}</source>
+        <translation>Scanned {done}/{total} · missing {missing} · extra {extra} · damaged {damaged}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Biên bản {id}: đã nhận {n}</source>
+        <translation>Record {id}: {n} received</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>THIẾU {ids}</source>
+        <translation>MISSING {ids}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>THỪA {ids}</source>
+        <translation>EXTRA {ids}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>HƯ HỎNG {ids}</source>
+        <translation>DAMAGED {ids}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Biên bản nhận túi</source>
+        <translation>Receipt record</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ký và in biên bản</source>
+        <translation>Sign and print the record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bên giao</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bên nhận</source>
+        <translation>Received by</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Đã in biên bản.</source>
+        <translation>Record printed.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chưa in biên bản.</source>
+        <translation>Record not printed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Quét nhãn túi đến (hoặc gõ số hiệu túi, chuyến thư) để bắt đầu kiểm.</source>
+        <translation>Scan the label of an arriving bag (or type a bag or dispatch id) to start checking.</translation>
+    </message>
+</context>
+<context>
+    <name>BagsPage</name>
+    <message>
+        <location filename="../../kt1desk/qt/bags_page.py" line="+350"/>
+        <source>Túi đi</source>
+        <translation>Outgoing bags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuyến thư</source>
+        <translation>Dispatches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhận túi đến</source>
+        <translation>Arriving bags</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Túi thư</source>
+        <translation>Bags</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/shift_page.py" line="+42"/>
+        <source>Chốt ca {id}</source>
+        <translation>Close shift {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ca {id} của {name}: {count} bưu gửi. Sau khi chốt, ca không thay đổi được nữa.</source>
+        <translation>Shift {id} of {name}: {count} items. Once closed, the shift cannot change.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tiền mặt phải có</source>
+        <translation>Cash expected</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>ví dụ 1.500.000 — để trống nếu không kiểm đếm</source>
+        <translation>e.g. 1.500.000 — leave empty if not counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tiền mặt kiểm đếm</source>
+        <translation>Cash counted</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>bắt buộc khi có chênh lệch</source>
+        <translation>required when there is a difference</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lý do chênh lệch</source>
+        <translation>Reason for the difference</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chênh lệch</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chênh lệch được ghi đúng như khai, không bị đưa về 0.</source>
+        <translation>The difference is recorded as declared, never forced to zero.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chốt ca và in báo cáo Z</source>
+        <translation>Close and print the Z report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>không khai báo</source>
+        <translation>not declared</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>không</source>
+        <translation>none</translation>
+    </message>
+</context>
+<context>
+    <name>ComplaintsPage</name>
+    <message>
+        <location filename="../../kt1desk/qt/complaints_page.py" line="+42"/>
+        <source>Ghi khiếu nại bằng văn bản</source>
+        <translation>Record a written complaint</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>quét hoặc gõ số hiệu</source>
+        <translation>scan or type the id</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>họ tên, cơ quan người khiếu nại</source>
+        <translation>complainant&apos;s name and agency</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Ghi khiếu nại</source>
+        <translation>&amp;Record complaint</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+31"/>
+        <source>Bưu gửi</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+32"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+32"/>
+        <source>Người khiếu nại</source>
+        <translation>Complainant</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Nhận đơn lúc</source>
+        <translation>Received on</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Sổ khiếu nại</source>
+        <translation>Complaints register</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chỉ khiếu nại còn phải trả lời</source>
+        <translation>Only complaints still to answer</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+15"/>
+        <source>Hạn trả lời</source>
+        <translation>Answer within</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source> ngày</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Mục tiêu của bưu cục; luật cho tối đa 2 tháng. Kiểm soát viên đổi được.</source>
+        <translation>The office&apos;s target; the law allows at most 2 months. Supervisors can change it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nhận đơn</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bồi thường</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Trả lời khiếu nại đã chọn (kiểm soát viên)</source>
+        <translation>Answer the chosen complaint (supervisor)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>bồi thường, đồng</source>
+        <translation>compensation, đồng</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>nội dung trả lời</source>
+        <translation>answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi &amp;trả lời</source>
+        <translation>Record &amp;answer</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Khiếu nại</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> (trả lời muộn)</source>
+        <translation> (answered late)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>QUÁ HẠN {n} ngày</source>
+        <translation>LATE by {n} days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>còn {n} ngày</source>
+        <translation>{n} days left</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Đã ghi khiếu nại {id}; hạn trả lời {due}.</source>
+        <translation>Complaint {id} recorded; answer due by {due}.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chọn khiếu nại cần trả lời.</source>
+        <translation>Choose the complaint to answer.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã ghi trả lời khiếu nại {id}.</source>
+        <translation>Answer to complaint {id} recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/correction_dialog.py" line="+22"/>
+        <source>Điều chỉnh bưu gửi {id}</source>
+        <translation>Correct item {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Khối lượng (g)</source>
+        <translation>Weight (g)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số kiện</source>
+        <translation>Pieces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lý do điều chỉnh</source>
+        <translation>Reason for the correction</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bắt buộc — ghi vào diễn biến của bưu gửi</source>
+        <translation>required — goes into the item&apos;s history</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Điều chỉnh</source>
+        <translation>Correct</translation>
+    </message>
+</context>
+<context>
+    <name>DeliverTab</name>
+    <message>
+        <location filename="../../kt1desk/qt/delivery_page.py" line="+42"/>
+        <location line="+74"/>
+        <source>Số hiệu</source>
+        <translation>Item id</translation>
+    </message>
+    <message>
+        <location line="-71"/>
+        <source>quét hoặc gõ số hiệu rồi Enter</source>
+        <translation>scan or type the id and Enter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quét là giao đi phát ngay</source>
+        <translation>Scanning sends out for delivery</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+62"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <location line="+64"/>
+        <source>Hạn phát</source>
+        <translation>Delivery deadline</translation>
+    </message>
+    <message>
+        <location line="-63"/>
+        <location line="+62"/>
+        <source>Cơ quan nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="-62"/>
+        <source>Dấu hiệu</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa chỉ</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lần phát không được</source>
+        <translation>Failed attempts</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Việc</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>họ tên người đi phát</source>
+        <translation>name of the carrier</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Giao đi phát</source>
+        <translation>Send &amp;out</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người đi phát</source>
+        <translation>Carrier</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Phát — ký nhận…</source>
+        <translation>&amp;Deliver — signature…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Người nhận, chức danh</source>
+        <translation>Receiver, role</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Phát &amp;không được</source>
+        <translation>Delivery &amp;failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Chuyển hoàn</source>
+        <translation>&amp;Return to sender</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Chờ phát và đang đi phát</source>
+        <translation>Waiting and out for delivery</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>Quét một bưu gửi, hoặc chọn trong danh sách dưới</source>
+        <translation>Scan an item, or choose one in the list below</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hỏa tốc</source>
+        <translation>Hỏa tốc</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hẹn giờ {when}</source>
+        <translation>Hẹn giờ {when}</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>(danh bạ chưa có người nhận ngoài giờ)</source>
+        <translation>(no after-hours contact in the directory)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{why}: giao cho người nhận ngoài giờ của {agency}: {who} · {phone}</source>
+        <translation>{why}: deliver to the after-hours contact of {agency}: {who} · {phone}</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{id}: đã giao đi phát.</source>
+        <translation>{id}: out for delivery.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{id}: đã phát.</source>
+        <translation>{id}: delivered.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{id}: đã ghi phát không được; giao đi phát lại hoặc chuyển hoàn.</source>
+        <translation>{id}: failed delivery recorded; send it out again or return it.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{id}: đã chuyển hoàn về người gửi.</source>
+        <translation>{id}: returned to the sender.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Phát bưu gửi {id}</source>
+        <translation>Deliver item {id}</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Ghi đã phát</source>
+        <translation>Record delivery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{id} → {agency}</source>
+        <translation>{id} → {agency}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chức danh</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người nhận</source>
+        <translation>Receiver</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryPage</name>
+    <message>
+        <location line="+80"/>
+        <location line="+8"/>
+        <source>Phát</source>
+        <translation>Delivery</translation>
+    </message>
+    <message>
+        <location line="-7"/>
+        <source>Quá hạn</source>
+        <translation>Overdue</translation>
+    </message>
+</context>
+<context>
     <name>DirectoryPage</name>
     <message>
-        <location line="+64"/>
+        <location filename="../../kt1desk/qt/directory_page.py" line="+64"/>
         <source>Danh bạ</source>
         <translation>Directory</translation>
     </message>
@@ -420,6 +1095,143 @@
     </message>
 </context>
 <context>
+    <name>DispatchTab</name>
+    <message>
+        <location filename="../../kt1desk/qt/dispatch_tab.py" line="+26"/>
+        <source>Túi đã niêm phong, chờ giao (chọn một hoặc nhiều túi)</source>
+        <translation>Sealed bags waiting to leave (choose one or more)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Túi</source>
+        <translation>Bag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nơi đến</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số niêm phong</source>
+        <translation>Seal no.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+21"/>
+        <source>Số BG</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Niêm phong lúc</source>
+        <translation>Sealed at</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Giao các túi đã chọn…</source>
+        <translation>&amp;Hand over the chosen bags…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Các chuyến thư đã giao</source>
+        <translation>Dispatches handed over</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chuyến thư</source>
+        <translation>Dispatches</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giao lúc</source>
+        <translation>Handed over at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xe</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người nhận</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số túi</source>
+        <translation>Bags</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>In lại &amp;biên bản</source>
+        <translation>Reprint the &amp;record</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Chọn các túi cần giao.</source>
+        <translation>Choose the bags to hand over.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đã giao chuyến thư {id}: {n} túi. {printed}</source>
+        <translation>Dispatch {id} handed over: {n} bags. {printed}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Giao chuyến thư</source>
+        <translation>Hand over a dispatch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Giao và in biên bản</source>
+        <translation>Hand over and print the record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giao {n} túi: {bags}</source>
+        <translation>Hand over {n} bags: {bags}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xe / phương tiện</source>
+        <translation>Vehicle</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bên giao</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bên nhận chuyến thư</source>
+        <translation>Receiver of the dispatch</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đã in biên bản.</source>
+        <translation>Record printed.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chưa in biên bản (in lại ở đây).</source>
+        <translation>Record not printed (reprint it here).</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/directory_page.py" line="-412"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>IntakePage</name>
     <message>
         <location filename="../../kt1desk/qt/intake_page.py" line="+97"/>
@@ -427,12 +1239,12 @@
         <translation>Intake</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+119"/>
         <source>Không mật</source>
         <translation>Not secret</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>Kiểm tra niêm phong rồi đánh dấu «Niêm phong nguyên vẹn»; niêm phong không nguyên vẹn thì bưu gửi bị từ chối.</source>
         <translation>Check the seal, then tick “Seal intact”; an item whose seal is not intact is refused.</translation>
     </message>
@@ -500,7 +1312,7 @@
         <translation>Refuse</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Niêm phong không nguyên vẹn</source>
         <translation>Seal not intact</translation>
     </message>
@@ -508,13 +1320,13 @@
         <location line="+1"/>
         <source>Bưu gửi mật {letter} có niêm phong không nguyên vẹn sẽ bị TỪ CHỐI NHẬN và việc từ chối được ghi lại.
 
-Từ chối nhận bưu gửi này?</source>
-        <translation>A secret item {letter} whose seal is not intact is REFUSED and the refusal is recorded.
+Họ tên người mang đến (bắt buộc để từ chối):</source>
+        <translation>A secret item {letter} with a broken seal will be REFUSED and the refusal recorded.
 
-Refuse this item?</translation>
+Full name of who presented it (required to refuse):</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Chưa in được nhãn và biên nhận. Bưu gửi đã được nhận; in lại ở mục Tra cứu.</source>
         <translation>Label and receipt not printed yet. The item is accepted; reprint them from Lookup.</translation>
     </message>
@@ -665,7 +1477,7 @@ Refuse this item?</translation>
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/item_dialog.py" line="+38"/>
+        <location filename="../../kt1desk/qt/item_dialog.py" line="+39"/>
         <source>Bưu gửi {id}</source>
         <translation>Item {id}</translation>
     </message>
@@ -691,12 +1503,12 @@ Refuse this item?</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+69"/>
+        <location line="+76"/>
         <source>Quầy</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-75"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
@@ -711,12 +1523,22 @@ Refuse this item?</translation>
         <translation>Reprint &amp;receipt</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+2"/>
+        <source>Điều &amp;chỉnh…</source>
+        <translation>&amp;Correct…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Hủy bưu gửi…</source>
+        <translation>&amp;Void item…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>có</source>
         <translation>yes</translation>
     </message>
@@ -841,7 +1663,7 @@ Refuse this item?</translation>
         <translation>Secret item: waiting to leave at once in a dedicated vehicle.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Nhãn</source>
         <translation>label</translation>
     </message>
@@ -886,6 +1708,66 @@ Refuse this item?</translation>
         <translation>Cancel</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Điều chỉnh</source>
+        <translation>Correct</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Vào túi</source>
+        <translation>Put in a bag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lấy ra khỏi túi</source>
+        <translation>Taken out of a bag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuyển đi</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đến nơi phát</source>
+        <translation>Arrived at the delivery office</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thiếu khi nhận túi</source>
+        <translation>Missing at receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Giao đi phát</source>
+        <translation>Out for delivery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã phát</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phát không được</source>
+        <translation>Delivery failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuyển hoàn</source>
+        <translation>Returned to sender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khiếu nại</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trả lời khiếu nại</source>
+        <translation>Complaint answered</translation>
+    </message>
+    <message>
         <location line="+8"/>
         <source>nhập bù</source>
         <translation>back entry</translation>
@@ -899,6 +1781,46 @@ Refuse this item?</translation>
         <location line="+2"/>
         <source>bản sao</source>
         <translation>copy</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>người nhận {name} ({role})</source>
+        <translation>received by {name} ({role})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>hư hỏng</source>
+        <translation>damaged</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>thừa so với bảng kê</source>
+        <translation>extra to the manifest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lý do: {reason}</source>
+        <translation>reason: {reason}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Hủy bưu gửi {id}</source>
+        <translation>Void item {id}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lý do hủy (bắt buộc). Bưu gửi vẫn giữ số hiệu, không cấp lại:</source>
+        <translation>Reason for voiding (required). The item keeps its id, never issued again:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã hủy bưu gửi.</source>
+        <translation>Item voided.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã điều chỉnh; in lại nhãn và biên nhận nếu cần.</source>
+        <translation>Corrected; reprint the label and receipt if needed.</translation>
     </message>
 </context>
 <context>
@@ -1132,7 +2054,7 @@ Refuse this item?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="+200"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="+204"/>
         <source>Nhận gửi</source>
         <translation>Intake</translation>
     </message>
@@ -1147,7 +2069,7 @@ Refuse this item?</translation>
         <translation>Directory</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Ca làm việc</source>
         <translation>Shift</translation>
     </message>
@@ -1163,6 +2085,11 @@ Refuse this item?</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Khiếu nại</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
@@ -1243,9 +2170,270 @@ Refuse this item?</translation>
     </message>
 </context>
 <context>
+    <name>OutgoingTab</name>
+    <message>
+        <location filename="../../kt1desk/qt/bags_page.py" line="-310"/>
+        <source>Báo đỏ sau</source>
+        <translation>Red after</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kiểm soát viên đổi được (áp dụng cho cả bưu cục)</source>
+        <translation>Supervisors can change it (for the whole office)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chỉ kiểm soát viên đổi được</source>
+        <translation>Only supervisors can change it</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+55"/>
+        <source>Số hiệu</source>
+        <translation>Item id</translation>
+    </message>
+    <message>
+        <location line="-54"/>
+        <source>Mật</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+54"/>
+        <source>Cơ quan nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="-53"/>
+        <source>Tỉnh</source>
+        <translation>Province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã chờ</source>
+        <translation>Waited</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>{n} phút</source>
+        <translation>{n} min</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+26"/>
+        <source>Túi</source>
+        <translation>Bag</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>chưa vào túi</source>
+        <translation>not in a bag</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <location line="+17"/>
+        <source>Nơi đến</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>{code} — phát tại bưu cục này</source>
+        <translation>{code} — delivered by this office</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Mở túi mới</source>
+        <translation>&amp;Open a new bag</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số BG</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Quét hoặc gõ số hiệu bưu gửi rồi Enter</source>
+        <translation>Scan or type an item id and Enter</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dấu hiệu</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Lấy ra khỏi túi</source>
+        <translation>&amp;Take out of the bag</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Số niêm phong</source>
+        <translation>Seal no.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Niêm phong và in</source>
+        <translation>&amp;Seal and print</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>In lại nhãn và bảng kê</source>
+        <translation>Reprint label and manifest</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Bưu gửi mật chờ chuyển đi ngay: {n}</source>
+        <translation>Secret items to leave at once: {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{n} quá thời gian chờ</source>
+        <translation>{n} waiting too long</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không có bưu gửi mật nào chờ chuyển đi.</source>
+        <translation>No secret item is waiting to leave.</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Chọn một túi, hoặc mở túi mới cho một nơi đến.</source>
+        <translation>Choose a bag, or open a new one for a destination.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> · niêm phong {seal}</source>
+        <translation> · seal {seal}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đã mở túi {id} đi {destination}: quét bưu gửi vào túi.</source>
+        <translation>Bag {id} to {destination} opened: scan the items into it.</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>{id} đã có trong túi này — không thêm lại.</source>
+        <translation>{id} is already in this bag — not added again.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã cho {id} vào túi ({n} bưu gửi).</source>
+        <translation>{id} put in the bag ({n} items).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chọn một túi đang mở trước.</source>
+        <translation>Choose an open bag first.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn bưu gửi cần lấy ra.</source>
+        <translation>Choose the item to take out.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Đã lấy {id} ra khỏi túi.</source>
+        <translation>{id} taken out of the bag.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Đã niêm phong túi {id} (số {seal}, {n} bưu gửi). {printed}</source>
+        <translation>Bag {id} sealed (seal {seal}, {n} items). {printed}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>nhãn túi</source>
+        <translation>bag label</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>bảng kê</source>
+        <translation>manifest</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chưa in được: {papers} (in lại ở đây).</source>
+        <translation>Not printed: {papers} (reprint here).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã in nhãn túi và bảng kê.</source>
+        <translation>Bag label and manifest printed.</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueTab</name>
+    <message>
+        <location filename="../../kt1desk/qt/delivery_page.py" line="-59"/>
+        <source>Kể cả bưu gửi đã chuyển đi tỉnh khác</source>
+        <translation>Include items sent to other provinces</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+12"/>
+        <source>Nơi đến</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Số bưu gửi</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Số hiệu</source>
+        <translation>Item id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cơ quan nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hạn phát</source>
+        <translation>Delivery deadline</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quá (ngày)</source>
+        <translation>Late (days)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Quá hạn, chưa phát lần nào: {n} bưu gửi</source>
+        <translation>Overdue, never tried: {n} items</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(và {n} đã chuyển đi tỉnh khác, chưa có tin phát)</source>
+        <translation>(and {n} sent to other provinces, no delivery news yet)</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
-        <location line="-309"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="-310"/>
         <source>Trang này chưa có trong bản này.</source>
         <translation>This page is not in this version yet.</translation>
     </message>
@@ -1329,7 +2517,7 @@ Refuse this item?</translation>
         <translation>Creating demo data…</translation>
     </message>
     <message>
-        <location filename="../../kt1desk/qt/app.py" line="+118"/>
+        <location filename="../../kt1desk/qt/app.py" line="+119"/>
         <source>Dữ liệu thử có ba tài khoản: admin (quản trị), giamsat (kiểm soát viên), gdv1 (giao dịch viên), cùng mật khẩu bạn vừa nhập.</source>
         <translation>The demo data has three accounts: admin (admin), giamsat (supervisor), gdv1 (clerk), all with the password you just typed.</translation>
     </message>
@@ -1499,9 +2687,234 @@ Refuse this item?</translation>
     </message>
 </context>
 <context>
+    <name>ShiftPage</name>
+    <message>
+        <location filename="../../kt1desk/qt/shift_page.py" line="+31"/>
+        <source>In báo cáo &amp;X</source>
+        <translation>Print &amp;X report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Chốt ca…</source>
+        <translation>&amp;Close shift…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Mở ca mới</source>
+        <translation>&amp;Open a new shift</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Báo cáo X — tạm tính đến lúc này</source>
+        <translation>X report — running totals so far</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bưu gửi</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dấu hiệu</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tiền mặt tại quầy</source>
+        <translation>Cash at the counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi nợ theo tháng</source>
+        <translation>Monthly account</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Miễn cước</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã hủy</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Điều chỉnh ca trước</source>
+        <translation>Earlier shifts&apos; adjustments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Từ chối nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+46"/>
+        <source>Tiền mặt phải có</source>
+        <translation>Cash expected</translation>
+    </message>
+    <message>
+        <location line="-25"/>
+        <source>Các ca của bưu cục</source>
+        <translation>The office&apos;s shifts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Các ca của bạn</source>
+        <translation>Your shifts</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;In báo cáo ca đã chọn</source>
+        <translation>&amp;Print the chosen shift&apos;s report</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chốt ca đã chọn…</source>
+        <translation>Close the chosen shift…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ca</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người làm</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở ca</source>
+        <translation>Opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chốt ca</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Kiểm đếm</source>
+        <translation>Counted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chênh lệch</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Ca làm việc</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Ca {id} · mở lúc {when} · quầy {counter}</source>
+        <translation>Shift {id} · opened {when} · counter {counter}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bạn chưa có ca đang mở ở quầy {counter}: ca mới mở khi đăng nhập hoặc với bưu gửi đầu tiên.</source>
+        <translation>You have no open shift at counter {counter}: a new one opens at login or with the first item.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{count} ({pieces} kiện · {weight})</source>
+        <translation>{count} ({pieces} pieces · {weight})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mật {secret} · Hỏa tốc {hoa_toc} · Hẹn giờ {hen_gio}</source>
+        <translation>Secret {secret} · Hỏa tốc {hoa_toc} · Hẹn giờ {hen_gio}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Đã in báo cáo X.</source>
+        <translation>X report printed.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chưa in báo cáo X.</source>
+        <translation>X report not printed.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn một ca đang mở.</source>
+        <translation>Choose an open shift.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đã chốt ca {id}.</source>
+        <translation>Shift {id} closed.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn một ca trong danh sách.</source>
+        <translation>Choose a shift in the list.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Chưa in được báo cáo Z ({reason}); in lại ở danh sách ca.</source>
+        <translation>The Z report was not printed ({reason}); reprint it from the list of shifts.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa in báo cáo Z; in lại ở danh sách ca.</source>
+        <translation>The Z report was not printed; reprint it from the list of shifts.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã in báo cáo Z.</source>
+        <translation>Z report printed.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Đã in lại báo cáo Z (lần {n}).</source>
+        <translation>Z report reprinted (print {n}).</translation>
+    </message>
+</context>
+<context>
+    <name>SignDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/sign_dialog.py" line="+65"/>
+        <source>Họ tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>người ký tự gõ họ tên của mình</source>
+        <translation>the signer types their own name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chữ ký (gõ tên)</source>
+        <translation>Signature (typed name)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ký trên bảng ký (nếu có)</source>
+        <translation>Sign on the signature pad (if there is one)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureBox</name>
+    <message>
+        <location filename="../../kt1desk/qt/signature_pad.py" line="+128"/>
+        <source>Ký lại</source>
+        <translation>Sign again</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/directory_page.py" line="-323"/>
+        <location filename="../../kt1desk/qt/directory_page.py" line="+88"/>
         <source>Thêm người dùng</source>
         <translation>Add user</translation>
     </message>
@@ -1524,19 +2937,6 @@ Refuse this item?</translation>
         <location line="+3"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
-    </message>
-</context>
-<context>
-    <name>_FormDialog</name>
-    <message>
-        <location line="-90"/>
-        <source>Lưu</source>
-        <translation>Save</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Hủy</source>
-        <translation>Cancel</translation>
     </message>
 </context>
 </TS>
