@@ -16,7 +16,7 @@ from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 from . import clock
-from .life import arrival, bags, delivery, dispatches, shifts
+from .life import arrival, bags, complaints, delivery, dispatches, shifts
 from .services.intake import _insert
 from .storage import Store, User
 from .text import fold
@@ -48,8 +48,9 @@ def replay_history(store: Store, clerk: User, entries: list[tuple], rng: random.
             if day == ordered[-1]:
                 continue  # the newest items still wait at the counter
             home = _send_off(store, clerk, day, accepted, rng)
-            if home:
-                _deliver(store, clerk, home, day + timedelta(days=1), now, rng)
+            if home:  # the last bag sent has arrived but is not out yet: the delivery page has work
+                _deliver(store, clerk, home, day + timedelta(days=1), now, rng, out=len(ordered) < 2 or day != ordered[-2])
+        _complaints(store, clerk, now)
     finally:
         store.conn.execute("PRAGMA synchronous=FULL")
 
@@ -99,13 +100,16 @@ def _send_off(store: Store, clerk: User, day: date, accepted: list[dict], rng: r
     return home
 
 
-def _deliver(store: Store, clerk: User, bag: dict, day: date, now: datetime, rng: random.Random) -> None:
+def _deliver(store: Store, clerk: User, bag: dict, day: date, now: datetime, rng: random.Random, *,
+             out: bool = True) -> None:
     """The bag arrives the next morning; its items go out, most are delivered, a few need a second try."""
     if _at(day, 8) > now:
         return
     items = [r["id"] for r in bags.get_bag(store, bag["id"], rows=True)["rows"]]
     with clock.replaying(_at(day, 8)):
         arrival.receive(store, clerk, bag["id"], items)
+    if not out:
+        return
     carrier = rng.choice(CARRIERS)
     with clock.replaying(_at(day, 8, 30)):
         delivery.carry(store, clerk, items, carrier=carrier)
@@ -130,3 +134,24 @@ def _deliver(store: Store, clerk: User, bag: dict, day: date, now: datetime, rng
         with clock.replaying(_at(next_day, 9, 10 + k)):
             name, role = rng.choice(RECEIVERS)
             delivery.deliver(store, clerk, item_id, receiver=name, role=role)
+
+
+def _complaints(store: Store, clerk: User, now: datetime) -> None:
+    """A delay complaint still to answer, and a damage complaint answered with compensation."""
+    from .services.users import get_user
+
+    late = store.one("SELECT id, deadline FROM items WHERE status = 'dispatched' AND deadline < ? "
+                     "ORDER BY deadline DESC LIMIT 1", (clock.iso(now - timedelta(days=3)),))
+    if late:
+        with clock.replaying(now - timedelta(days=2)):
+            complaints.lodge(store, clerk, late["id"], kind="delay", by="Văn phòng Tỉnh ủy Đắk Lắk")
+    delivered = store.one("SELECT item_id, at FROM item_events WHERE kind = 'delivered' AND at < ? "
+                          "ORDER BY at DESC LIMIT 1", (clock.iso(now - timedelta(days=20)),))
+    supervisor = get_user(store, "giamsat")
+    if delivered and supervisor:
+        when = clock.parse_iso(delivered["at"])
+        with clock.replaying(when + timedelta(days=5)):
+            lodged = complaints.lodge(store, clerk, delivered["item_id"], kind="damage", by="Văn thư Sở Tài chính")
+        with clock.replaying(when + timedelta(days=12)):
+            complaints.answer(store, supervisor, lodged["id"], outcome="partly", compensation=50_000,
+                              text="Bì thư rách khi vận chuyển; bồi thường theo quy định.")

@@ -116,6 +116,7 @@ def main() -> int:
     window.show_page("directory")
     settle(300)
     shot(window, "09-directory")
+    life_screens(window, store, shot, settle)
     window.show_page("intake")
     intake.sender_edit.setText("TUDLK") if hasattr(intake, "sender_edit") else None
     window.lock_now()
@@ -133,6 +134,52 @@ def main() -> int:
     for path in made:
         print(path.relative_to(ROOT))
     return 0
+
+
+def life_screens(window, store, shot, settle) -> None:
+    """The item's life: shift, bags (with a bag being filled), dispatch, a bag being received, delivery, complaints."""
+    from kt1desk.life import dispatches
+
+    session = window.session
+    shift = window.show_page("shift")
+    shift.refresh()
+    shot(window, "12-shift")
+    page = window.show_page("bags")
+    waiting = [r["id"] for r in store.all("SELECT id FROM items WHERE status = 'accepted' AND recipient_province = "
+                                          "(SELECT province FROM office) ORDER BY accepted_at")]
+    tab = page.outgoing
+    tab.destination.setCurrentIndex(0)
+    tab.open_bag()
+    for item_id in waiting:
+        window.handle_scan(item_id)
+    if waiting:
+        window.handle_scan(waiting[0])  # a second scan: said, not added
+    tab.seal_edit.setText("NP-2026-0815")
+    shot(window, "13-bags")
+    if waiting:
+        bag = tab.seal()
+        page.tabs.setCurrentWidget(page.dispatch)
+        page.dispatch.refresh()
+        page.dispatch.sealed_view.selectRow(0)
+        shot(window, "14-dispatch")
+        dispatches.create(store, session.user, [bag["id"]], vehicle="47C-012.34", receiver="Lê Văn Tài")
+        page.tabs.setCurrentWidget(page.arrival)
+        page.arrival.load(bag["id"])
+        for item_id in waiting[:-1]:
+            window.handle_scan(item_id)
+        shot(window, "15-arrival")
+    delivery = window.show_page("delivery")
+    received = store.scalar("SELECT id FROM items WHERE status = 'received' ORDER BY deadline LIMIT 1")
+    if received:
+        window.handle_scan(received)
+    shot(window, "16-delivery")
+    delivery.tabs.setCurrentWidget(delivery.overdue)
+    delivery.overdue.include_away.setChecked(True)
+    settle(600)
+    shot(window, "17-overdue")
+    complaints = window.show_page("complaints")
+    complaints.due_only.setChecked(False)
+    shot(window, "18-complaints")
 
 
 if __name__ == "__main__":

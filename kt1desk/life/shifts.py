@@ -35,24 +35,24 @@ PAID_COLUMN = "fee_vnd"
 # One row per item of the shift, in the order accepted: the Z keeps them, so every total is explained
 # down to the item.
 LINE_COLUMNS = ("id", "accepted_at", "sender_code", "payment", "free_reason", "status") + FEE_COLUMNS
-_LINES_SQL = f"SELECT {', '.join(LINE_COLUMNS)} FROM items WHERE shift_id = ? ORDER BY rowid"
-_TOTALS_SQL = (
+LINES_SQL = f"SELECT {', '.join(LINE_COLUMNS)} FROM items WHERE shift_id = ? ORDER BY rowid"
+TOTALS_SQL = (
     "SELECT payment, free_reason, status = 'voided' AS voided, COUNT(*) AS count, SUM(pieces) AS pieces, "
     "SUM(weight_g) AS weight_g, SUM(secrecy IS NOT NULL) AS secret, SUM(hoa_toc) AS hoa_toc, "
     "SUM(hen_gio_at IS NOT NULL) AS hen_gio, SUM(back_entry) AS back_entry, "
     + ", ".join(f"SUM({c}) AS {c}" for c in FEE_COLUMNS)
     + " FROM items WHERE shift_id = ? GROUP BY 1, 2, 3"
 )
-_VOIDED_SQL = (
+VOIDED_SQL = (
     "SELECT i.id AS item_id, i.payment, " + ", ".join(f"i.{c}" for c in FEE_COLUMNS)
     + ", e.at, e.details, u.login AS by_login FROM items i JOIN item_events e ON e.item_id = i.id AND e.kind = 'voided' "
     "LEFT JOIN users u ON u.id = e.user_id WHERE i.shift_id = ? AND i.status = 'voided' ORDER BY e.id"
 )
-_ADJUST_SQL = (
+ADJUST_SQL = (
     "SELECT e.item_id, e.kind, e.at, e.details, u.login AS by_login FROM item_events e "
     "LEFT JOIN users u ON u.id = e.user_id WHERE e.shift_id = ? ORDER BY e.id"
 )
-_REFUSALS_SQL = "SELECT at, secrecy, presented_by FROM refusals WHERE shift_id = ? ORDER BY id"
+REFUSALS_SQL = "SELECT at, secrecy, presented_by FROM refusals WHERE shift_id = ? ORDER BY id"
 
 
 def _fees() -> dict[str, int]:
@@ -90,14 +90,14 @@ def open_shift(store: Store, actor: User, counter: str | None = None) -> dict:
 
 # -- reading ---------------------------------------------------------------------------------------
 
-_SHIFT_SQL = ("SELECT s.*, u.login AS user_login, u.full_name AS user_name, c.code AS counter_code, "
+SHIFT_SQL = ("SELECT s.*, u.login AS user_login, u.full_name AS user_name, c.code AS counter_code, "
               "k.login AS closed_by_login, k.full_name AS closed_by_name FROM shifts s "
               "JOIN users u ON u.id = s.user_id JOIN counters c ON c.id = s.counter_id "
               "LEFT JOIN users k ON k.id = s.closed_by")
 
 
 def get_shift(store: Store, shift_id: str) -> dict:
-    row = store.one(_SHIFT_SQL + " WHERE s.id = ?", (nfc(shift_id).upper(),))
+    row = store.one(SHIFT_SQL + " WHERE s.id = ?", (nfc(shift_id).upper(),))
     if row is None:
         raise Kt1Error("shift_not_found", "shift", value=shift_id)
     return row
@@ -106,7 +106,7 @@ def get_shift(store: Store, shift_id: str) -> dict:
 def current(store: Store, actor: User, counter: str | None = None) -> dict | None:
     """``actor``'s open shift at the counter, or None."""
     counter_row = office.get_counter(store, counter)
-    return store.one(_SHIFT_SQL + " WHERE s.user_id = ? AND s.counter_id = ? AND s.status = 'open'",
+    return store.one(SHIFT_SQL + " WHERE s.user_id = ? AND s.counter_id = ? AND s.status = 'open'",
                      (actor.id, counter_row["id"]))
 
 
@@ -119,7 +119,7 @@ def list_shifts(store: Store, actor: User, *, status: str | None = None, limit: 
     if status:
         where.append("s.status = ?")
         params.append(status)
-    sql = _SHIFT_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.opened_at DESC, s.id DESC LIMIT ?"
+    sql = SHIFT_SQL + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.opened_at DESC, s.id DESC LIMIT ?"
     return store.all(sql, params + [limit])
 
 
@@ -137,7 +137,7 @@ def compute(store: Store, shift_id: str) -> dict:
     payments = {p: {"count": 0, **_fees()} for p in PAYMENTS}
     payments["free"]["reasons"] = {}
     voided = {"count": 0, **_fees(), "rows": []}
-    for row in store.all(_TOTALS_SQL, (shift["id"],)):
+    for row in store.all(TOTALS_SQL, (shift["id"],)):
         if row["voided"]:
             voided["count"] += row["count"]
             for c in FEE_COLUMNS:
@@ -152,17 +152,17 @@ def compute(store: Store, shift_id: str) -> dict:
         if row["free_reason"]:
             reasons = bucket["reasons"]
             reasons[row["free_reason"]] = reasons.get(row["free_reason"], 0) + row["count"]
-    for row in store.all(_VOIDED_SQL, (shift["id"],)):
+    for row in store.all(VOIDED_SQL, (shift["id"],)):
         details = json.loads(row.pop("details"))
         voided["rows"].append(row | {"reason": details.get("reason", "")})
     adjustments = {"rows": [], "by_payment": dict.fromkeys(PAYMENTS, 0)}
-    for row in store.all(_ADJUST_SQL, (shift["id"],)):
+    for row in store.all(ADJUST_SQL, (shift["id"],)):
         details = json.loads(row.pop("details"))
         for move in details.get("adjust", ()):
             adjustments["rows"].append(row | {"reason": details.get("reason", ""), "payment": move["payment"],
                                               "vnd": move["vnd"]})
             adjustments["by_payment"][move["payment"]] += move["vnd"]
-    refusals = store.all(_REFUSALS_SQL, (shift["id"],))
+    refusals = store.all(REFUSALS_SQL, (shift["id"],))
     cash = payments["cash"][PAID_COLUMN] + adjustments["by_payment"]["cash"]
     return {
         "kind": "X" if shift["status"] == "open" else "Z",
@@ -178,7 +178,7 @@ def compute(store: Store, shift_id: str) -> dict:
                     + adjustments["by_payment"]["cash"] + adjustments["by_payment"]["account"],
         "cash_expected_vnd": cash,
         "line_columns": list(LINE_COLUMNS),
-        "lines": [list(r.values()) for r in store.all(_LINES_SQL, (shift["id"],))],
+        "lines": [list(r.values()) for r in store.all(LINES_SQL, (shift["id"],))],
     }
 
 

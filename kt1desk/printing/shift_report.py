@@ -17,6 +17,7 @@ from ..services.items import STATUSES
 from ..services.tariff import FREE_REASONS
 from . import a4
 
+DETAIL_ROWS = 62  # lines of the item list that fill one A4 page
 PAYERS = {"cash": "Tiền mặt tại quầy", "account": "Ghi nợ, thanh toán theo tháng", "free": "Miễn cước"}
 
 
@@ -121,7 +122,10 @@ def shift_report_pdf(report: dict, office: dict, *, print_no: int | None = None)
                          {"cash": "tiền mặt", "account": "ghi nợ", "free": "miễn"}.get(payer, payer),
                          STATUSES.get(line[index["status"]], {}).get("vi", line[index["status"]]),
                          _money(line[index[PAID_COLUMN]])])
-        story += [PageBreak(), a4.para(f"Chi tiết từng bưu gửi của ca {shift['id']}", st["heading"]),
-                  a4.table(rows, [12, 32, 30, 30, 20, 34, 22], align_right=(0, 6), size=7.5)]
+        story += [PageBreak(), a4.para(f"Chi tiết từng bưu gửi của ca {shift['id']}", st["heading"])]
+        # A table a page long at a time: platypus splits one long table in time that grows with its length.
+        for start in range(1, len(rows), DETAIL_ROWS):
+            story.append(a4.plain_table([rows[0]] + rows[start:start + DETAIL_ROWS], [12, 32, 30, 30, 20, 34, 22],
+                                        align_right=(0, 6)))
     title = f"Báo cáo {'Z' if z else 'X'} ca {shift['id']}"
     return a4.build(story, title)
