@@ -168,6 +168,7 @@ def life_screens(window, store, shot, settle) -> None:
         for item_id in waiting[:-1]:
             window.handle_scan(item_id)
         shot(window, "15-arrival")
+        page.arrival.reset()  # not recorded: nothing left half-done when the window closes
     delivery = window.show_page("delivery")
     received = store.scalar("SELECT id FROM items WHERE status = 'received' ORDER BY deadline LIMIT 1")
     if received:

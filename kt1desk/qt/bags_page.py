@@ -67,7 +67,6 @@ class OutgoingTab(QWidget):
         ], late=lambda r: r["late"], parent=self)
         self.queue_view = table_view(self.queue_model)
         self.queue_view.setObjectName("secretQueue")
-        self.queue_view.setMaximumHeight(150)
         queue.addWidget(self.queue_view)
         layout.addWidget(self.queue_box)
 
@@ -182,6 +181,9 @@ class OutgoingTab(QWidget):
         self.queue_title.setText(title)
         self.queue_title.setStyleSheet(ERROR_STYLE if late else "")
         self.queue_view.setVisible(bool(rows))
+        shown = min(len(rows), 5)  # as tall as its rows, five at most
+        self.queue_view.setFixedHeight(self.queue_view.horizontalHeader().height() + 4
+                                       + shown * self.queue_view.verticalHeader().defaultSectionSize())
 
     def select_bag(self, bag_id: str | None) -> None:
         for row, bag in enumerate(self.bags_model.rows):
