@@ -62,7 +62,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "not_initialised": ("Cơ sở dữ liệu chưa được khởi tạo: chạy «kt1desk init» hoặc «kt1desk demo».",
                         "The database is not initialised: run “kt1desk init” or “kt1desk demo”."),
     "already_initialised": ("Cơ sở dữ liệu đã có bưu cục {code}.", "The database already has office {code}."),
-    "login_failed": ("Sai tên đăng nhập hoặc mật khẩu.", "Wrong login or password."),
+    # The same words for an unknown login, a wrong password and a locked account: no hint which.
+    "login_failed": ("Sai tên đăng nhập hoặc mật khẩu, hoặc tài khoản đang tạm khóa sau nhiều lần sai (chờ tối đa 5 phút).",
+                     "Wrong login or password, or the account is locked for a while after failed attempts (up to 5 minutes)."),
     "login_locked": ("Tài khoản «{login}» tạm khóa sau {count} lần sai; thử lại sau {seconds} giây.",
                      "Account “{login}” is locked after {count} failed attempts; try again in {seconds} s."),
     "user_inactive": ("Tài khoản «{login}» đã bị khóa.", "Account “{login}” is disabled."),
@@ -125,6 +127,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "Label size “{value}” is not valid; type e.g. 100x150 (mm, at least 70x90)."),
     "out_required": ("Cần --out TỆP.pdf, --print, hoặc cả hai.", "Give --out FILE.pdf, --print, or both."),
     "file_unwritable": ("Không ghi được tệp «{path}»: {reason}.", "Cannot write file “{path}”: {reason}."),
+    # -- issue 8: the database file, bad input, lockout, marks, VAT --
+    "db_not_database": ("Tệp «{path}» không phải cơ sở dữ liệu KT1 Desk (hoặc đã hỏng phần đầu). Không ghi gì vào tệp. "
+                        "Kiểm tra đường dẫn (--db, KT1DESK_DB) hoặc khôi phục bản sao lưu.",
+                        "“{path}” is not a KT1 Desk database (or its beginning is damaged). Nothing was written to it. "
+                        "Check the path (--db, KT1DESK_DB) or restore a backup."),
+    "db_is_directory": ("«{path}» là một thư mục, không phải tệp cơ sở dữ liệu. Chỉ ra một tệp (--db THƯ_MỤC/kt1desk.sqlite3).",
+                        "“{path}” is a folder, not a database file. Name a file (--db FOLDER/kt1desk.sqlite3)."),
+    "db_not_file": ("«{path}» không phải tệp thường (thiết bị, ống dẫn…): không dùng làm cơ sở dữ liệu được.",
+                    "“{path}” is not a regular file (a device, a pipe…): it cannot hold the database."),
+    "db_empty_file": ("Tệp cơ sở dữ liệu «{path}» rỗng (0 byte). Nếu bưu cục này đã có dữ liệu thì dữ liệu đã mất: "
+                      "hãy khôi phục bản sao lưu. Chỉ khi đây thật sự là bưu cục mới, xóa tệp rỗng này rồi khởi tạo lại.",
+                      "The database file “{path}” is empty (0 bytes). If this office had data, it has been lost: "
+                      "restore a backup. Only if this really is a new office, delete the empty file and set up again."),
+    "db_damaged": ("Tệp cơ sở dữ liệu «{path}» bị hỏng (kiểm tra toàn vẹn không đạt). Chương trình không ghi gì thêm vào tệp. "
+                   "Hãy giữ nguyên tệp này, báo quản trị và khôi phục bản sao lưu gần nhất.",
+                   "The database file “{path}” is damaged (its integrity check failed). The program writes nothing more to it. "
+                   "Keep the file as it is, tell your admin and restore the latest backup."),
+    "db_locked": ("Cơ sở dữ liệu đang bận: một quầy khác ghi quá lâu. Không có gì bị mất; hãy thử lại sau ít phút.",
+                  "The database is busy: another counter has been writing too long. Nothing was lost; try again in a few minutes."),
+    "db_waiting": ("Đang chờ quầy khác ghi xong…", "Waiting for another counter to finish writing…"),
+    "db_disk_full": ("Ổ đĩa chứa «{path}» đã đầy: không ghi được. Không có gì bị mất — việc vừa làm chưa được lưu. "
+                     "Giải phóng chỗ trống rồi làm lại.",
+                     "The disk holding “{path}” is full: nothing could be written. Nothing was lost — what you just did was "
+                     "not saved. Free some space and do it again."),
+    "db_read_only": ("Không có quyền ghi vào cơ sở dữ liệu «{path}» (tệp hoặc thư mục chỉ đọc). Không có gì bị mất.",
+                     "No permission to write the database “{path}” (the file or its folder is read-only). Nothing was lost."),
+    "db_no_access": ("Không mở được cơ sở dữ liệu «{path}»: {reason}.", "Cannot open the database “{path}”: {reason}."),
+    "db_bad_folder": ("Không tạo được cơ sở dữ liệu «{path}»: «{folder}» không phải thư mục.",
+                      "Cannot create the database “{path}”: “{folder}” is not a folder."),
+    "db_io": ("Lỗi đọc/ghi đĩa với «{path}»: {reason}. Không có gì bị mất; kiểm tra ổ đĩa.",
+              "Disk read/write error on “{path}”: {reason}. Nothing was lost; check the disk."),
+    "bad_char": ("{label}: có ký tự điều khiển hoặc ký tự ẩn ({char}); hãy gõ lại.",
+                 "{label}: contains a control or hidden character ({char}); type it again."),
+    "own_successor": ("Cơ quan «{code}» không thể là cơ quan kế thừa của chính nó.", "Agency “{code}” cannot be its own successor."),
+    "valid_range": ("Ngày hết hiệu lực ({valid_to}) không được trước ngày bắt đầu hiệu lực ({valid_from}).",
+                    "Valid to ({valid_to}) cannot be before valid from ({valid_from})."),
+    "tariff_duplicate": ("Phụ phí «{rule}» xuất hiện hai lần (dòng {first} và dòng này).",
+                         "Surcharge “{rule}” appears twice (line {first} and this line)."),
+    "tariff_amount_range": ("{label}: số tiền quá lớn (tối đa {max} đ).", "{label}: amount too large (at most {max} VND)."),
+    "yes_no": ("{label}: «{value}» không phải có/không; dùng có, x, 1 hoặc không, 0 (để trống: {default}).",
+               "{label}: “{value}” is not yes/no; use có, x, 1 or không, 0 (empty: {default})."),
+    "csv_bad": ("Tệp CSV hỏng ở dòng {line}: {reason}.", "The CSV file is broken at line {line}: {reason}."),
+    "file_too_big": ("Tệp «{path}» quá lớn (hơn {max} MB); chia nhỏ tệp.", "File “{path}” is too big (over {max} MB); split it."),
+    "file_not_regular": ("«{path}» không phải tệp thường.", "“{path}” is not a regular file."),
+    "limit_range": ("Số kết quả phải là số nguyên từ 1 đến {max}.", "The number of results must be a whole number from 1 to {max}."),
+    "password_encoding": ("Mật khẩu chứa byte không hợp lệ (không phải UTF-8); hãy đặt lại biến KT1DESK_PASSWORD.",
+                          "The password holds bytes that are not valid UTF-8; set KT1DESK_PASSWORD again."),
+    "hen_gio_too_far": ("Hẹn giờ không được quá {days} ngày sau thời điểm nhận (muộn nhất {latest}).",
+                        "Hẹn giờ cannot be more than {days} days after acceptance ({latest} at the latest)."),
+    "date_window": ("{label}: ngày phải trong khoảng {earliest}–{latest}.", "{label}: the date must lie in {earliest}–{latest}."),
 }
 
 

@@ -8,6 +8,8 @@ summary: the program records only what is on the outer envelope.
 
 from __future__ import annotations
 
+import re
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -251,3 +253,47 @@ _V2 = [
 def _v2(db: Database) -> None:
     for statement in _V2:
         db.execute(statement)
+
+
+# Issue 8: marks combine, VAT recorded per item, the rule that set the deadline, guard triggers.
+_HOA_TOC_HEN_GIO_CHECK = "CHECK (hoa_toc = 0 OR hen_gio_at IS NULL),"
+_V3 = [
+    # Amounts of the tariff are before VAT: what the item was charged is kept as it was that day.
+    # NULL rate: stored before VAT was recorded (fee_vnd was then the whole charge, vat_vnd 0).
+    "ALTER TABLE items ADD COLUMN vat_rate_bp INTEGER CHECK (vat_rate_bp IS NULL OR vat_rate_bp BETWEEN 0 AND 10000)",
+    "ALTER TABLE items ADD COLUMN vat_vnd INTEGER NOT NULL DEFAULT 0 CHECK (vat_vnd >= 0)",
+    # Which rule set the deadline: J = acceptance day, the next working day (after the office's
+    # cut-off hour, or accepted on a day off), or the Hẹn giờ time itself.
+    "ALTER TABLE items ADD COLUMN deadline_rule TEXT NOT NULL DEFAULT 'acceptance-day' "
+    "CHECK (deadline_rule IN ('acceptance-day', 'after-cutoff', 'day-off', 'hen-gio'))",
+    "UPDATE items SET deadline_rule = 'hen-gio' WHERE hen_gio_at IS NOT NULL",
+]
+
+
+def _drop_table_check(db: Database, table: str, clause: str) -> None:
+    """Remove one CHECK constraint in place, as SQLite documents for changes that leave the stored
+    rows as they are (https://sqlite.org/lang_altertable.html, "making other kinds of table schema
+    changes"): no copy of a table that may hold millions of items."""
+    conn = db.conn
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()[0]
+    if clause not in sql:
+        return
+    new_sql = re.sub(r"\n\s*" + re.escape(clause), "", sql, count=1)
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", (new_sql, table))
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+
+
+@migrations(name="0003_marks_vat_guards")
+def _v3(db: Database) -> None:
+    from . import schema_guard
+
+    # "KT1 Hỏa tốc Hẹn giờ" exists: the marks combine.
+    _drop_table_check(db, "items", _HOA_TOC_HEN_GIO_CHECK)
+    for statement in _V3:
+        db.execute(statement)
+    schema_guard.install(db.conn)

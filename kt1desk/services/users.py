@@ -82,36 +82,59 @@ def lockout_seconds(failures: int, free_attempts: int) -> int:
 
 
 def authenticate(store: Store, login: str, password: str) -> User:
-    """The user, or Kt1Error. Wrong passwords are counted and slow the next try down."""
+    """The user, or Kt1Error('login_failed') — the same words for an unknown login, a wrong password
+    and a locked account, so that nobody learns which logins exist.
+
+    The attempt is counted as a failure *before* the password is checked, in one short write: many
+    attempts at once (twelve processes with twelve guesses) each see the ones before them, and once
+    the free attempts are used the rest are refused without a check. A right password then clears
+    the count.
+    """
     from . import settings
 
-    row = store.one("SELECT * FROM users WHERE login = ?", ((login or "").strip(),))
-    if row is None:
-        _hasher.hash(password or "x")  # same cost as a real check: no hint that the login is unknown
-        raise Kt1Error("login_failed", "password")
+    password = password or ""
+    if not is_encodable(password):
+        raise Kt1Error("password_encoding", "password")
     now = clock.now()
-    wait = lockout_seconds(row["failed_logins"], settings.get(store, "login_free_attempts"))
-    if wait and row["last_failed_at"]:
-        until = clock.parse_iso(row["last_failed_at"]) + timedelta(seconds=wait)
-        if now < until:
-            raise Kt1Error("login_locked", "password", login=row["login"], count=row["failed_logins"],
-                           seconds=int((until - now).total_seconds()) + 1)
+    free = settings.get(store, "login_free_attempts")
+    with store.write(None, "user.login_attempt") as tx:
+        row = tx.execute("SELECT id, login, full_name, role, password_hash, active, failed_logins, last_failed_at "
+                         "FROM users WHERE login = ?", ((login or "").strip(),)).fetchone()
+        locked = False
+        if row is not None:
+            failures, last_failed = row[6], row[7]
+            wait = lockout_seconds(failures, free)
+            locked = bool(wait and last_failed and now < clock.parse_iso(last_failed) + timedelta(seconds=wait))
+            if not locked:
+                tx.execute("UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = ? WHERE id = ?",
+                           (clock.iso(now), row[0]))
+    if row is None or locked:
+        _hasher.hash(password or "x")  # the same cost as a real check: no hint in the time taken either
+        raise Kt1Error("login_failed", "password")
+    user = User(id=row[0], login=row[1], full_name=row[2], role=row[3])
     try:
-        _hasher.verify(row["password_hash"], password or "")
+        _hasher.verify(row[4], password)
     except (VerificationError, InvalidHashError):
         with store.write(None, "user.login_failed") as tx:
-            tx.execute("UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = ? WHERE id = ?",
-                       (clock.iso(now), row["id"]))
-            tx.record("user", row["id"], login=row["login"], event="login_failed")
+            tx.record("user", user.id, login=user.login, event="login_failed")
         raise Kt1Error("login_failed", "password") from None
+    rehash = _hasher.check_needs_rehash(row[4])
+    with store.write(user, "user.login") as tx:
+        tx.execute("UPDATE users SET failed_logins = 0, password_hash = ? WHERE id = ?",
+                   (_hasher.hash(password) if rehash else row[4], user.id))
     # Said only to someone who knows the password: no hint to others that the login exists.
-    if not row["active"]:
-        raise Kt1Error("user_inactive", "login", login=row["login"])
-    if row["failed_logins"] or _hasher.check_needs_rehash(row["password_hash"]):
-        with store.write(_user(row), "user.login") as tx:
-            tx.execute("UPDATE users SET failed_logins = 0, password_hash = ? WHERE id = ?",
-                       (_hasher.hash(password) if _hasher.check_needs_rehash(row["password_hash"]) else row["password_hash"], row["id"]))
-    return _user(row)
+    if not row[5]:
+        raise Kt1Error("user_inactive", "login", login=user.login)
+    return user
+
+
+def is_encodable(password: str) -> bool:
+    """A password read from the environment may hold bytes that are not UTF-8 (surrogate escapes)."""
+    try:
+        password.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def set_password(store: Store, actor: User, *, login: str, password: str) -> None:
