@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from .. import clock
 from ..errors import FieldErrors, Kt1Error
 from ..storage import Store, User
-from ..text import nfc
+from ..text import bad_char_error, nfc
 
 ROLES = ("clerk", "supervisor", "admin")
 ROLE_NAMES = {
@@ -20,7 +20,7 @@ ROLE_NAMES = {
     "admin": {"vi": "quản trị", "en": "admin"},
 }
 MIN_PASSWORD = 6
-_LOGIN = re.compile(r"^[A-Za-z0-9._-]{2,32}$")
+_LOGIN = re.compile(r"^[A-Za-z0-9._-]{2,32}$", re.ASCII)
 _hasher = PasswordHasher()  # argon2id with the library's current defaults
 
 
@@ -50,8 +50,13 @@ def create_user(store: Store, actor: User | None, *, login: str, full_name: str,
         errors.append(Kt1Error("bad_role", "role"))
     if len(password or "") < MIN_PASSWORD:
         errors.append(Kt1Error("weak_password", "password", min=MIN_PASSWORD))
-    if not nfc(full_name):
+    hidden = bad_char_error(full_name, "full_name", {"vi": "Họ tên", "en": "Full name"})
+    if hidden:
+        errors.append(hidden)
+    elif not nfc(full_name):
         errors.append(Kt1Error("required", "full_name", label={"vi": "Họ tên", "en": "Full name"}))
+    if not is_encodable(password or ""):
+        errors.append(Kt1Error("password_encoding", "password"))
     if errors:
         raise FieldErrors(errors)
     if store.scalar("SELECT 1 FROM users WHERE login = ?", (login,)):
