@@ -1,6 +1,8 @@
 """The command line: a thin layer over the services (a contract other tools and tests use).
 
-Exit status: 0 done, 2 bad input (nothing written), 3 item refused (the refusal was recorded).
+Exit status: 0 done, 2 bad input (nothing written), 3 item refused (the refusal was recorded),
+10–15 the database file cannot be used (see ``dbfile``: not a database, damaged, busy, disk full,
+no access, disk error). Nothing ends in a traceback.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ import argparse
 import getpass
 import json
 import os
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
 
 from . import clock, formats
-from .errors import ItemRefused, Kt1Error
+from .dbfile import EXIT_IO, StorageError
+from .errors import MESSAGES, ItemRefused, Kt1Error
 from .storage import Store, User, default_db_path
 
 EXIT_BAD_INPUT = 2
@@ -33,7 +37,16 @@ class Cli:
     def store(self) -> Store:
         if self._store is None:
             self._store = Store(self.args.db or default_db_path())
+            self._store.on_wait = self.waiting
+            wait = os.environ.get("KT1DESK_WRITE_WAIT")  # seconds a write waits for another counter's
+            if wait and wait.isascii() and wait.isdigit():
+                self._store.write_wait_s = float(wait)
         return self._store
+
+    def waiting(self) -> None:
+        """Another counter holds the write lock (a bulk back-entry): say so, then wait for it."""
+        vi, en = MESSAGES["db_waiting"]
+        print(en if self.lang == "en" else vi, file=sys.stderr, flush=True)
 
     def say(self, vi: str, en: str) -> None:
         print(en if self.lang == "en" else vi)
@@ -43,8 +56,10 @@ class Cli:
         if password:
             return password
         if sys.stdin is not None and sys.stdin.isatty():
-            return getpass.getpass("Mật khẩu / Password: ")
-        raise Kt1Error("no_password", "password")
+            password = getpass.getpass("Mật khẩu / Password: ")
+        if not password:
+            raise Kt1Error("no_password", "password")
+        return password
 
     def actor(self) -> User:
         """The user named by --user, checked against their password (never taken from argv)."""
@@ -99,13 +114,15 @@ def cmd_init(cli: Cli) -> int:
         raise Kt1Error("already_initialised", code=office.get_office(cli.store)["code"])
     password = cli.password()
     first, _, last = a.serial_block.partition("-")
-    office.init_office(cli.store, None, code=a.office_code, name=a.office_name, province=a.province,
-                       postal_code=a.postal_code or "", service_indicator=a.service_indicator)
-    office.add_counter(cli.store, None, code=a.counter_code, name=a.counter_name or a.counter_code,
-                       first=first, last=last)
-    users.create_user(cli.store, None, login=a.admin, full_name=a.admin_name or a.admin, role="admin",
-                      password=password)
-    tariff.import_sample(cli.store, None, effective_from=date(2000, 1, 1))
+    # One write: a bad admin login or serial block leaves no office behind that blocks the next `init`.
+    with cli.store.write(None, "office.setup"):
+        office.init_office(cli.store, None, code=a.office_code, name=a.office_name, province=a.province,
+                           postal_code=a.postal_code or "", service_indicator=a.service_indicator)
+        office.add_counter(cli.store, None, code=a.counter_code, name=a.counter_name or a.counter_code,
+                           first=first, last=last)
+        users.create_user(cli.store, None, login=a.admin, full_name=a.admin_name or a.admin, role="admin",
+                          password=password)
+        tariff.import_sample(cli.store, None, effective_from=date(2000, 1, 1))
     cli.say(f"Đã khởi tạo bưu cục {a.office_code.upper()} tại {cli.store.path}. Bảng cước đang dùng là bảng MẪU: "
             "nạp bảng thật bằng «kt1desk tariff import».",
             f"Office {a.office_code.upper()} initialised in {cli.store.path}. The tariff in use is the SAMPLE: "
@@ -120,6 +137,24 @@ def cmd_agency_import(cli: Cli) -> int:
     cli.say(f"Đã nhập danh bạ: {counts['added']} mới, {counts['changed']} thay đổi, {counts['unchanged']} giữ nguyên.",
             f"Directory imported: {counts['added']} added, {counts['changed']} changed, {counts['unchanged']} unchanged.")
     return 0
+
+
+def cmd_agency_find(cli: Cli) -> int:
+    from .services import agencies
+
+    rows = agencies.find_agencies(cli.store, cli.args.text, limit=items_limit(cli.args.limit))
+    out = [{k: r[k] for k in ("code", "name", "appendix", "province", "former_names")} for r in rows]
+    text = "\n".join(f"{r['code']:<10} {r['name']}" + (f"  ({'tên cũ' if cli.lang != 'en' else 'formerly'}: "
+                                                       f"{'; '.join(r['former_names'])})" if r["former_names"] else "")
+                     for r in out) or ("Không tìm thấy." if cli.lang != "en" else "Nothing found.")
+    cli.emit(out, text)
+    return 0
+
+
+def items_limit(value) -> int:
+    from .services import items
+
+    return items.checked_limit(value)
 
 
 def cmd_agency_list(cli: Cli) -> int:
@@ -172,11 +207,13 @@ def cmd_tariff_show(cli: Cli) -> int:
 
 
 def item_json(item: dict) -> dict:
-    keys = ("id", "status", "accepted_at", "deadline", "scope", "fee_vnd", "free_reason", "sender_code",
-            "sender_name", "recipient_code", "recipient_name", "recipient_province", "kind", "weight_g",
-            "pieces", "secrecy", "hoa_toc", "hen_gio_at", "immediate_dispatch", "back_entry", "label_prints",
-            "receipt_prints")
+    keys = ("id", "status", "accepted_at", "deadline", "deadline_rule", "scope", "fee_vnd", "vat_rate_bp",
+            "vat_vnd", "free_reason", "sender_code", "sender_name", "recipient_code", "recipient_name",
+            "recipient_province", "kind", "weight_g", "pieces", "secrecy", "hoa_toc", "hen_gio_at",
+            "immediate_dispatch", "back_entry", "label_prints", "receipt_prints")
     out = {k: item.get(k) for k in keys if k in item}
+    if "fee_vnd" in item:
+        out["total_vnd"] = item["fee_vnd"] + (item.get("vat_vnd") or 0)  # fee_vnd is before VAT
     for flag in ("hoa_toc", "immediate_dispatch", "back_entry"):
         if flag in out:
             out[flag] = bool(out[flag])
@@ -187,7 +224,7 @@ def item_text(item: dict, lang: str) -> str:
     from .services.intake import KINDS
     from .services.tariff import FREE_REASONS
 
-    fee = formats.money(item["fee_vnd"], lang) if not item.get("free_reason") else FREE_REASONS[item["free_reason"]][lang]
+    fee = fee_text(item, lang) if not item.get("free_reason") else FREE_REASONS[item["free_reason"]][lang]
     marks = [m for m in (item.get("secrecy"), "Hỏa tốc" if item.get("hoa_toc") else None,
                          f"Hẹn giờ {formats.moment(clock.parse_iso(item['hen_gio_at']))}" if item.get("hen_gio_at") else None) if m]
     vi = lang != "en"
@@ -200,8 +237,28 @@ def item_text(item: dict, lang: str) -> str:
         f"  {'Nhận lúc' if vi else 'Accepted'}: {formats.moment(clock.parse_iso(item['accepted_at']))}"
         f"   {'Hạn phát' if vi else 'Deadline'}: {formats.moment(clock.parse_iso(item['deadline']))}"
         f"   {'nội tỉnh' if item['scope'] == 'noi-tinh' else 'liên tỉnh'}",
+        f"  {DEADLINE_RULES.get(item.get('deadline_rule') or 'acceptance-day')[lang]}",
         f"  {'Cước' if vi else 'Fee'}: {fee}",
     ])
+
+
+DEADLINE_RULES = {
+    "acceptance-day": {"vi": "Hạn tính từ ngày nhận (J = ngày nhận)", "en": "Deadline counted from the acceptance day"},
+    "after-cutoff": {"vi": "Nhận sau giờ chốt: J là ngày làm việc kế tiếp",
+                     "en": "Accepted after the cut-off hour: J is the next working day"},
+    "day-off": {"vi": "Nhận ngày nghỉ: J là ngày làm việc kế tiếp", "en": "Accepted on a day off: J is the next working day"},
+    "hen-gio": {"vi": "Hạn là giờ hẹn", "en": "Deadline is the Hẹn giờ time"},
+}
+
+
+def fee_text(item: dict, lang: str) -> str:
+    """'45.000 đ' before VAT, the VAT and the total; items stored before VAT was recorded show one amount."""
+    if item.get("vat_rate_bp") is None:
+        return formats.money(item["fee_vnd"], lang)
+    vi = lang != "en"
+    return (f"{formats.money(item['fee_vnd'], lang)} {'chưa VAT' if vi else 'before VAT'} + "
+            f"VAT {formats.percent(item['vat_rate_bp'], lang)} {formats.money(item['vat_vnd'], lang)} = "
+            f"{formats.money(item['fee_vnd'] + item['vat_vnd'], lang)}")
 
 
 def cmd_intake(cli: Cli) -> int:
@@ -244,7 +301,7 @@ def cmd_show(cli: Cli) -> int:
 def cmd_search(cli: Cli) -> int:
     from .services import items
 
-    found = items.search(cli.store, cli.args.text, limit=cli.args.limit)
+    found = items.search(cli.store, cli.args.text, limit=items.checked_limit(cli.args.limit))
     text = "\n".join(f"{i['id']}  {formats.moment(clock.parse_iso(i['accepted_at']))}  {i['sender_name']} → {i['recipient_name']}"
                      for i in found) or ("Không tìm thấy." if cli.lang != "en" else "Nothing found.")
     cli.emit([item_json(i) for i in found], text)
@@ -282,6 +339,39 @@ def cmd_counter_list(cli: Cli) -> int:
 
     rows = office.list_counters(cli.store)
     cli.emit(rows, "\n".join(f"{r['code']:<6} {r['name']:<12} {r['left']:>10} / {r['size']}" for r in rows))
+    return 0
+
+
+def cmd_setting_set(cli: Cli) -> int:
+    from .services import settings
+
+    start = None
+    if cli.args.effective_from:
+        try:
+            start = clock.parse_date(cli.args.effective_from)
+        except ValueError:
+            raise Kt1Error("bad_date", "effective_from", label={"vi": "--effective-from", "en": "--effective-from"},
+                           value=cli.args.effective_from) from None
+    settings.put(cli.store, cli.actor(), cli.args.key, cli.args.value, start)
+    cli.say(f"Đã đặt {cli.args.key} = «{cli.args.value}».", f"{cli.args.key} set to “{cli.args.value}”.")
+    return 0
+
+
+def cmd_setting_show(cli: Cli) -> int:
+    from .services import settings
+
+    rows = [{"key": key, "value": settings.raw(cli.store, key), "description": meta[2]}
+            for key, meta in settings.DEFAULTS.items()]
+    cli.emit(rows, "\n".join(f"{r['key']:<22} {r['value'] or '—':<8} {r['description']}" for r in rows))
+    return 0
+
+
+def cmd_check(cli: Cli) -> int:
+    """The full integrity check (quick_check over the whole file), whatever its size."""
+    from . import dbfile
+
+    dbfile.quick_check(cli.store.conn, cli.store.path)
+    cli.say(f"Cơ sở dữ liệu {cli.store.path} nguyên vẹn.", f"Database {cli.store.path} is intact.")
     return 0
 
 
@@ -334,6 +424,10 @@ def build_parser() -> argparse.ArgumentParser:
     agency = command("agency", None, "danh bạ cơ quan").add_subparsers(dest="sub", required=True, metavar="SUB")
     p = command("import", cmd_agency_import, "nhập danh bạ từ CSV", agency)
     p.add_argument("file", type=Path)
+    p = command("find", cmd_agency_find, "tìm cơ quan theo mã, tên hoặc tên cũ", agency)
+    p.add_argument("text")
+    p.add_argument("--limit", default="20")
+    p.add_argument("--json", action="store_true")
     p = command("list", cmd_agency_list, "liệt kê cơ quan", agency)
     p.add_argument("--json", action="store_true")
 
@@ -367,7 +461,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("search", cmd_search, "tìm bưu gửi theo số hiệu hoặc tên cơ quan")
     p.add_argument("text")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", default="50")
     p.add_argument("--json", action="store_true")
 
     user = command("user", None, "người dùng").add_subparsers(dest="sub", required=True, metavar="SUB")
@@ -382,6 +476,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("block", help="10000000-10999999")
     p = command("list", cmd_counter_list, "liệt kê quầy và số còn lại", counter)
     p.add_argument("--json", action="store_true")
+
+    setting = command("setting", None, "thiết lập có ngày hiệu lực (VAT, giờ chốt…)").add_subparsers(
+        dest="sub", required=True, metavar="SUB")
+    p = command("set", cmd_setting_set, "đặt giá trị từ một ngày (kiểm soát viên)", setting)
+    p.add_argument("key")
+    p.add_argument("value")
+    p.add_argument("--effective-from", help="YYYY-MM-DD (mặc định: hôm nay)")
+    p = command("show", cmd_setting_show, "xem các thiết lập đang áp dụng", setting)
+    p.add_argument("--json", action="store_true")
+
+    command("check", cmd_check, "kiểm tra toàn vẹn cơ sở dữ liệu")
 
     cal = command("calendar", None, "lịch làm việc").add_subparsers(dest="sub", required=True, metavar="SUB")
     p = command("swap", cmd_calendar_swap, "ghi ngày nghỉ bù hoặc ngày làm bù đã công bố", cal)
@@ -410,9 +515,16 @@ def main(argv: list[str] | None = None) -> int:
     except ItemRefused as err:
         print(err.text(cli.lang), file=sys.stderr)
         return EXIT_REFUSED
+    except StorageError as err:
+        print(err.text(cli.lang), file=sys.stderr)
+        return err.exit_code
     except Kt1Error as err:
         print(err.text(cli.lang), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except sqlite3.Error as err:  # the database refused a change no check here foresaw: say it, lose nothing
+        print(StorageError("db_io", path=str(cli.args.db or default_db_path()), reason=str(err)).text(cli.lang),
+              file=sys.stderr)
+        return EXIT_IO
     finally:
         if cli._store is not None:
             cli._store.close()

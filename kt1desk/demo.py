@@ -24,15 +24,20 @@ AGENCIES_FILE = "sample/agencies_daklak.csv"
 
 
 def create_demo(store: Store, *, password: str, items: int = 300, seed: int = 2026) -> dict:
-    """Fill an empty database with demo data; returns what was made."""
-    office.init_office(store, None, **DEMO_OFFICE)
-    for code, name, first, last in DEMO_COUNTERS:
-        office.add_counter(store, None, code=code, name=name, first=first, last=last)
-    made = [users.create_user(store, None, login=login, full_name=name, role=role, password=password)
-            for login, name, role in DEMO_USERS]
-    agencies.import_csv(store, None, resource(AGENCIES_FILE))
-    tariff.import_sample(store, None, effective_from=date(2025, 1, 1))
-    add_history(store, made[-1], count=items, seed=seed)
+    """Fill an empty database with demo data, all or nothing; returns what was made.
+
+    One write: a demo interrupted half way (an error, a killed process) leaves the database empty,
+    ready for ``demo`` or ``init`` again.
+    """
+    with store.write(None, "demo.create"):
+        office.init_office(store, None, **DEMO_OFFICE)
+        for code, name, first, last in DEMO_COUNTERS:
+            office.add_counter(store, None, code=code, name=name, first=first, last=last)
+        made = [users.create_user(store, None, login=login, full_name=name, role=role, password=password)
+                for login, name, role in DEMO_USERS]
+        agencies.import_csv(store, None, resource(AGENCIES_FILE))
+        tariff.import_sample(store, None, effective_from=date(2025, 1, 1))
+        add_history(store, made[-1], count=items, seed=seed)
     return {"office": DEMO_OFFICE["code"], "users": [u.login for u in made], "items": items}
 
 

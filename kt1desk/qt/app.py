@@ -10,9 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QThreadPool, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QThread, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..dbfile import StorageError
 from ..errors import Kt1Error
 from ..paths import resource
 from ..services import office
@@ -126,6 +127,21 @@ def open_session(store: Store, *, lang: str, counter: str | None = None, parent=
     return Session(store=store, user=dialog.user, counter=the_counter, office=the_office, lang=lang)
 
 
+def _show_waiting(lang: str) -> None:
+    """Another counter holds the write lock: say so in the status bar while the write waits."""
+    from ..errors import MESSAGES
+
+    app = QApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return  # a write off the GUI thread waits without a word; widgets belong to the GUI thread
+    window = app.activeWindow()
+    bar = window.statusBar() if window is not None and hasattr(window, "statusBar") else None
+    if bar is not None:
+        vi, en = MESSAGES["db_waiting"]
+        bar.showMessage(en if lang == "en" else vi, 5000)
+        app.processEvents()
+
+
 def _preload_printing() -> None:
     from ..printing import label, receipt  # noqa: F401
 
@@ -134,7 +150,12 @@ def run(db_path: str | Path, lang: str | None = "vi", counter: str | None = None
     app = application()
     lang = choose_language(lang)
     install_language(lang)
-    store = Store(db_path)
+    try:
+        store = Store(db_path)
+    except StorageError as err:  # not a database, damaged, empty, no access…: the same words and code as the CLI
+        QMessageBox.critical(None, APP_NAME, err.text(lang))
+        return err.exit_code
+    store.on_wait = lambda: _show_waiting(lang)
     # Load the paper code (reportlab, barcodes) while the clerk types the password,
     # so the first save prints as fast as the next ones.
     QThreadPool.globalInstance().start(_preload_printing)
@@ -143,7 +164,7 @@ def run(db_path: str | Path, lang: str | None = "vi", counter: str | None = None
             session = open_session(store, lang=lang, counter=counter)
         except Kt1Error as err:  # e.g. the counter named on the command line does not exist
             QMessageBox.critical(None, APP_NAME, err.text(lang))
-            return 2
+            return getattr(err, "exit_code", 2)
         if session is None:
             return 1
         window = build_main_window(session)

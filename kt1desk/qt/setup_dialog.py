@@ -101,20 +101,19 @@ class SetupDialog(BaseDialog):
             self.show_errors(problems)
             return
         try:
-            # The office first: it checks its own fields before writing anything.
-            office.init_office(self.store, None, code=self.value("office_code"), name=self.value("office_name"),
-                               province=self.value("province"), postal_code=self.value("postal_code"),
-                               service_indicator=self.value("service_indicator") or "DK")
-        except Kt1Error as err:
-            self.show_errors(self._office_errors(err))
-            return
-        try:
-            office.add_counter(self.store, None, code=self.value("counter_code"),
-                               name=self.value("counter_name") or self.value("counter_code"),
-                               first=int(self.value("serial_first")), last=int(self.value("serial_last")))
-            settings.put(self.store, None, "this_counter", self.value("counter_code").upper())
-            users.create_user(self.store, None, login=self.value("admin_login"), full_name=self.value("admin_name"),
-                              role="admin", password=self.edits["admin_password"].text())
+            # One write: a refusal half way (a bad login, an overlapping block) leaves nothing behind.
+            with self.store.write(None, "office.setup"):
+                office.init_office(self.store, None, code=self.value("office_code"),
+                                   name=self.value("office_name"), province=self.value("province"),
+                                   postal_code=self.value("postal_code"),
+                                   service_indicator=self.value("service_indicator") or "DK")
+                office.add_counter(self.store, None, code=self.value("counter_code"),
+                                   name=self.value("counter_name") or self.value("counter_code"),
+                                   first=int(self.value("serial_first")), last=int(self.value("serial_last")))
+                settings.put(self.store, None, "this_counter", self.value("counter_code").upper())
+                users.create_user(self.store, None, login=self.value("admin_login"),
+                                  full_name=self.value("admin_name"), role="admin",
+                                  password=self.edits["admin_password"].text())
         except Kt1Error as err:
             self.show_errors(self._office_errors(err))
             return

@@ -7,6 +7,7 @@ from datetime import date, time, timedelta
 
 from .. import clock, s10
 from ..errors import Kt1Error
+from ..formats import parse_whole
 from ..storage import Store, User
 from ..text import fold_words
 
@@ -47,6 +48,17 @@ def _match_expression(text: str) -> str | None:
         return None
     # Every word must start a word of the folded names: "tinh uy" → "tinh"* AND "uy"*
     return " ".join(f'"{w}"*' for w in words)
+
+
+MAX_LIMIT = 1000
+
+
+def checked_limit(value) -> int:
+    """How many results to show, as typed: a whole number from 1 to MAX_LIMIT."""
+    try:
+        return parse_whole(value if isinstance(value, int) else str(value).strip(), minimum=1, maximum=MAX_LIMIT)
+    except (TypeError, ValueError):
+        raise Kt1Error("limit_range", "limit", max=MAX_LIMIT) from None
 
 
 def search(store: Store, text: str, *, limit: int = 200) -> list[dict]:

@@ -57,15 +57,20 @@ DEFAULTS: dict[str, tuple[str, object, str]] = {
 
 def get(store: Store, key: str, on: date | None = None):
     """The value of ``key`` in force on ``on`` (today by default), parsed."""
+    return DEFAULTS[key][1](raw(store, key, on))
+
+
+def raw(store: Store, key: str, on: date | None = None) -> str:
+    """The value of ``key`` in force on ``on`` (today by default), as stored."""
     if key not in DEFAULTS:
         raise Kt1Error("setting_unknown", key=key)
     on = on or clock.now().date()
     table = store.cached("settings", lambda: _load(store))
-    raw = DEFAULTS[key][0]
-    for effective_from, value in table.get(key, ()):
+    value = DEFAULTS[key][0]
+    for effective_from, stored in table.get(key, ()):
         if effective_from <= on.isoformat():
-            raw = value
-    return DEFAULTS[key][1](raw)
+            value = stored
+    return value
 
 
 def _load(store: Store) -> dict[str, list[tuple[str, str]]]:
