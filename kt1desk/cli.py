@@ -224,7 +224,7 @@ def item_text(item: dict, lang: str) -> str:
     from .services.intake import KINDS
     from .services.tariff import FREE_REASONS
 
-    fee = fee_text(item, lang) if not item.get("free_reason") else FREE_REASONS[item["free_reason"]][lang]
+    fee = formats.fee_with_vat(item, lang) if not item.get("free_reason") else FREE_REASONS[item["free_reason"]][lang]
     marks = [m for m in (item.get("secrecy"), "Hỏa tốc" if item.get("hoa_toc") else None,
                          f"Hẹn giờ {formats.moment(clock.parse_iso(item['hen_gio_at']))}" if item.get("hen_gio_at") else None) if m]
     vi = lang != "en"
@@ -249,16 +249,6 @@ DEADLINE_RULES = {
     "day-off": {"vi": "Nhận ngày nghỉ: J là ngày làm việc kế tiếp", "en": "Accepted on a day off: J is the next working day"},
     "hen-gio": {"vi": "Hạn là giờ hẹn", "en": "Deadline is the Hẹn giờ time"},
 }
-
-
-def fee_text(item: dict, lang: str) -> str:
-    """'45.000 đ' before VAT, the VAT and the total; items stored before VAT was recorded show one amount."""
-    if item.get("vat_rate_bp") is None:
-        return formats.money(item["fee_vnd"], lang)
-    vi = lang != "en"
-    return (f"{formats.money(item['fee_vnd'], lang)} {'chưa VAT' if vi else 'before VAT'} + "
-            f"VAT {formats.percent(item['vat_rate_bp'], lang)} {formats.money(item['vat_vnd'], lang)} = "
-            f"{formats.money(item['fee_vnd'] + item['vat_vnd'], lang)}")
 
 
 def cmd_intake(cli: Cli) -> int:

@@ -142,3 +142,14 @@ def percent(bp: int, lang: str = "vi") -> str:
     """1000 → '10%', 550 → '5,5%' (vi) or '5.5%' (en)."""
     text = f"{bp / 100:.2f}".rstrip("0").rstrip(".")
     return (text if lang == "en" else text.replace(".", ",")) + "%"
+
+
+def fee_with_vat(item: dict, lang: str = "vi") -> str:
+    """What a paying item was charged: before VAT, the VAT at its rate, the total
+    ('45.000 đ chưa VAT + VAT 10% 4.500 đ = 49.500 đ'); items stored before VAT was recorded: one amount."""
+    if item.get("vat_rate_bp") is None:
+        return money(item["fee_vnd"], lang)
+    vi = lang != "en"
+    return (f"{money(item['fee_vnd'], lang)} {'chưa VAT' if vi else 'before VAT'} + "
+            f"VAT {percent(item['vat_rate_bp'], lang)} {money(item['vat_vnd'], lang)} = "
+            f"{money(item['fee_vnd'] + item['vat_vnd'], lang)}")

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QGridLayout,
 
 from .. import clock
 from ..errors import FieldErrors, ItemRefused, Kt1Error
-from ..formats import money, moment, parse_weight_g, weight
+from ..formats import money, moment, parse_weight_g, percent, weight
 from ..services import items
 from ..services.intake import KINDS, ZONE_NAMES, Quote, intake, quote, store_item
 from ..services.tariff import FREE_REASONS, list_tariffs
@@ -368,8 +368,10 @@ class IntakePage(QWidget):
             names = {"band": self.tr("cước chính"), "hoa_toc": self.tr("Hỏa tốc"), "hen_gio": self.tr("Hẹn giờ"),
                      "secrecy": self.tr("mật")}
             # no-break spaces: "mật 10.000 đ" never splits across lines
-            detail = " + ".join(f"{names.get(k, k)} {money(v, lang)}".replace(" ", "\u00a0")
-                                for k, v in fee.parts.items())
+            parts = [f"{names.get(k, k)} {money(v, lang)}" for k, v in fee.parts.items()]
+            # The tariff's amounts are before VAT; the big figure is the total with VAT.
+            parts.append(f"VAT {percent(fee.vat_rate_bp, lang)} {money(fee.vat, lang)}")
+            detail = " + ".join(p.replace(" ", "\u00a0") for p in parts)
             tariff = next((t for t in list_tariffs(self.session.store) if t.id == fee.tariff_id), None)
             if tariff is not None and tariff.is_sample:
                 detail += "\n" + self.tr("Theo bảng cước MẪU, chưa phải bảng cước chính thức.")
@@ -384,6 +386,8 @@ class IntakePage(QWidget):
         else:
             days = f"{deadline_days(hoa_toc=q.hoa_toc, scope=q.scope):g}"
             rule = "J + " + (days.replace(".", ",") if lang == "vi" else days)
+            if q.deadline_rule in ("after-cutoff", "day-off"):
+                rule += " " + self.tr("(J: ngày làm việc kế tiếp)")
         set_text(lbl["deadlineValue"], f"{rule}  ·  {day_name} {moment(when)}")
 
     def _show_saved(self, item: dict, warnings: list[Kt1Error]) -> None:
@@ -391,7 +395,7 @@ class IntakePage(QWidget):
         set_text(self.labels["lastTitle"], self.tr("Bưu gửi vừa nhận"))
         set_text(self.labels["lastId"], item["id"])
         self.labels["lastId"].setStyleSheet("color: #0b6b2f;")
-        fee = money(item["fee_vnd"], lang) if not item["free_reason"] else self.tr("Miễn cước")
+        fee = money(item["fee_vnd"] + item["vat_vnd"], lang) if not item["free_reason"] else self.tr("Miễn cước")
         info = f"{item['sender_code']} → {item['recipient_code']} · {weight(item['weight_g'], lang)} · {fee}"
         if item["secrecy"]:
             info += "\n" + self.tr("Mật {letter}: chuyển đi ngay bằng xe riêng.").format(letter=item["secrecy"])

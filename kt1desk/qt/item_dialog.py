@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QDialogButtonBox, QFormLayout, QHBoxLayout, QHead
 
 from .. import clock
 from ..errors import Kt1Error
-from ..formats import money, moment, weight
+from ..formats import fee_with_vat, money, moment, weight
 from ..services import items
 from ..services.intake import KINDS, ZONE_NAMES
 from ..services.tariff import FREE_REASONS
@@ -99,7 +99,7 @@ class ItemDialog(BaseDialog):
         if item["free_reason"]:
             fee = self.tr("Miễn cước") + " — " + FREE_REASONS[item["free_reason"]].get(lang, "")
         else:
-            fee = money(item["fee_vnd"], lang)
+            fee = fee_with_vat(item, lang)
         zone = ZONE_NAMES.get((item["scope"], None), {}).get(lang) if item["scope"] == "lien-tinh" else \
             self.tr("nội tỉnh")
         accepted = _when(item["accepted_at"])

@@ -169,8 +169,8 @@ class LookupPage(QWidget):
             Column(self.tr("Khối lượng"), lambda r: weight(r["weight_g"], lang), lambda r: r["weight_g"], right),
             Column(self.tr("Mật"), lambda r: r["secrecy"] or ""),
             Column(self.tr("Dịch vụ"), service),
-            Column(self.tr("Cước"), lambda r: self.tr("Miễn") if r["free_reason"] else money(r["fee_vnd"], lang),
-                   lambda r: r["fee_vnd"], right),
+            Column(self.tr("Cước"), lambda r: self.tr("Miễn") if r["free_reason"] else money(r["fee_vnd"] + r["vat_vnd"], lang),
+                   lambda r: r["fee_vnd"] + r["vat_vnd"], right),
             Column(self.tr("Hạn phát"), when("deadline"), lambda r: r["deadline"]),
             Column(self.tr("Trạng thái"), lambda r: items.STATUSES.get(r["status"], {}).get(lang, r["status"])),
         ]

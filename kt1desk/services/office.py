@@ -8,7 +8,7 @@ from .. import clock, s10
 from ..errors import FieldErrors, Kt1Error
 from ..storage import Store, User
 from ..formats import parse_whole
-from ..text import bad_char_error, nfc
+from ..text import bad_char, bad_char_error, nfc
 from .users import require_role
 
 _CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$", re.ASCII)
@@ -41,9 +41,7 @@ def init_office(store: Store, actor: User | None, *, code: str, name: str, provi
             errors.append(hidden)
         elif not nfc(value) and key != "postal_code":
             errors.append(Kt1Error("required", key, label={"vi": lbl[0], "en": lbl[1]}))
-    if errors:
-        raise FieldErrors(errors)
-    if postal_code and not re.fullmatch(r"\d{5}", postal_code.strip()):
+    if postal_code and not bad_char(postal_code) and not re.fullmatch(r"[0-9]{5}", postal_code.strip()):
         errors.append(Kt1Error("postal_code", "postal_code", value=postal_code))
     try:
         indicator = s10.validate_indicator(service_indicator)

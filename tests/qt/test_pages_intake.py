@@ -87,14 +87,15 @@ def test_arrow_keys_choose_another_suggestion_and_esc_only_closes_the_list(qtbot
 
 def test_fee_scope_and_deadline_follow_the_typing(qtbot, page):
     fill(qtbot, page, sender="TUDLK", recipient="VPCP", weight="20")
-    assert page.fee_text() == "10.000 đ"  # sample tariff, liên tỉnh, up to 20 g
+    assert page.fee_text() == "11.000 đ"  # sample tariff, liên tỉnh, up to 20 g: 10.000 đ + VAT 10%
+    assert "VAT\u00a010%\u00a01.000\u00a0đ" in page.labels["feeDetail"].text()
     assert page.labels["scopeValue"].text() == "Liên tỉnh"
     assert "J + 3,5" in page.labels["deadlineValue"].text()
     type_into(qtbot, page.weight_edit, "2")
     qtbot.keyClicks(page.weight_edit, "1")  # 21 g: next band, no Tab needed
-    assert page.fee_text() == "16.000 đ"
+    assert page.fee_text() == "17.600 đ"
     page.hoa_toc_check.setChecked(True)
-    assert page.fee_text() == "41.000 đ"
+    assert page.fee_text() == "45.100 đ"  # 41.000 đ before VAT
     assert "J + 2,5" in page.labels["deadlineValue"].text()
 
 
@@ -154,11 +155,13 @@ def test_hen_gio_too_early_names_the_earliest_time(qtbot, page, frozen_now):
         "Hẹn giờ phải sau thời điểm nhận ít nhất 24 giờ (liên tỉnh): sớm nhất 26/11/2026 09:30.")
 
 
-def test_hoa_toc_and_hen_gio_together_are_refused(qtbot, page):
+def test_hoa_toc_and_hen_gio_combine_and_their_surcharges_add(qtbot, page):
     fill(qtbot, page)
     page.hoa_toc_check.setChecked(True)
     page.hen_gio_check.setChecked(True)
-    assert page.field_error("hen_gio_at") == "Một bưu gửi chỉ chọn Hỏa tốc hoặc Hẹn giờ, không chọn cả hai."
+    assert page.field_error("hen_gio_at") == ""
+    detail = page.labels["feeDetail"].text()
+    assert "Hỏa\u00a0tốc" in detail and "Hẹn\u00a0giờ" in detail and "VAT" in detail
 
 
 def test_a_clerk_may_not_back_enter_and_does_not_see_the_field(page):
@@ -237,7 +240,7 @@ def test_an_item_is_entered_and_saved_with_the_keyboard_only(qtbot, page, demo_s
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.keyClick(focused(), Qt.Key.Key_Down)  # kg
     assert page.weight_unit.currentData() == "kg"
-    assert page.fee_text() == "60.000 đ"
+    assert page.fee_text() == "66.000 đ"  # 60.000 đ before VAT
     with qtbot.waitSignal(page.item_saved) as saved:
         qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     item_id = saved.args[0]
