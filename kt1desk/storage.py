@@ -289,12 +289,11 @@ class Store:
             except sqlite3.OperationalError as err:
                 if not dbfile.is_busy(err):
                     raise
-                waited = time.monotonic() - started
-                if waited >= self.write_wait_s:
-                    raise StorageError("db_locked", path=self.path) from None
                 if not told and self.on_wait is not None:
                     told = True
                     self.on_wait()
+                if time.monotonic() - started >= self.write_wait_s:
+                    raise StorageError("db_locked", path=self.path) from None
 
     def _journal(self, tx: Tx) -> None:
         if not tx.changes:

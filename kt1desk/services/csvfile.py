@@ -60,7 +60,8 @@ def read_rows(path: str | Path, required: list[str], optional: list[str] = ()) -
         except StopIteration:
             break
         except csv.Error as err:  # a field over the size limit, a NUL byte, a broken quote
-            raise Kt1Error("csv_bad", line=reader.line_num + skipped, reason=str(err)) from None
+            # line_num counts the lines read before the one that broke.
+            raise Kt1Error("csv_bad", line=reader.line_num + skipped + 1, reason=str(err)) from None
         # A cell with a control or hidden character stays as it is, for the validator to name it
         # (nfc() would turn some of them into spaces).
         values = {k: (v if bad_char(v) else nfc(v)) for k, v in row.items() if k is not None}

@@ -8,6 +8,7 @@ could obtain: ``resources/sample/tariff_sample.csv`` is a clearly marked sample.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -77,8 +78,7 @@ def _bounded_amount(value: str, lbl, maximum: int = MAX_AMOUNT) -> int:
     try:
         amount = parse_amount_vnd(value, maximum=10**15)
     except ValueError:
-        digits = value.strip().replace(".", "")
-        if digits.isascii() and digits.isdigit():  # a number, only far too long
+        if re.fullmatch(r"[0-9]{16,}", value.strip()):  # a number, only far too long
             raise Kt1Error("tariff_amount_range", label=lbl, max=f"{maximum:,}".replace(",", ".")) from None
         raise Kt1Error("tariff_amount", label=lbl, value=value) from None
     if amount > maximum:
