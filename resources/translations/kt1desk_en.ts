@@ -432,7 +432,7 @@
         <translation>Not secret</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+136"/>
         <source>Kiểm tra niêm phong rồi đánh dấu «Niêm phong nguyên vẹn»; niêm phong không nguyên vẹn thì bưu gửi bị từ chối.</source>
         <translation>Check the seal, then tick “Seal intact”; an item whose seal is not intact is refused.</translation>
     </message>
@@ -443,12 +443,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Miễn cước</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-30"/>
         <source>cước chính</source>
         <translation>base fee</translation>
     </message>
@@ -459,22 +459,27 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Hẹn giờ</source>
         <translation>Hẹn giờ (timed)</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-16"/>
         <source>mật</source>
         <translation>secret</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Theo bảng cước MẪU, chưa phải bảng cước chính thức.</source>
         <translation>From the SAMPLE tariff, not the official one.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
+        <source>(J: ngày làm việc kế tiếp)</source>
+        <translation>(J: the next working day)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location filename="../../ui/intake_page.ui" line="+162"/>
         <source>Bưu gửi vừa nhận</source>
         <translation>Item just accepted</translation>
@@ -1319,7 +1324,7 @@ Refuse this item?</translation>
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+40"/>
         <source>Dữ liệu thử dùng mật khẩu bạn nhập cho mọi tài khoản thử: hãy nhập mật khẩu trước.</source>
         <translation>The demo data uses the password you type for every demo account: type a password first.</translation>
     </message>
@@ -1329,7 +1334,7 @@ Refuse this item?</translation>
         <translation>Creating demo data…</translation>
     </message>
     <message>
-        <location filename="../../kt1desk/qt/app.py" line="+118"/>
+        <location filename="../../kt1desk/qt/app.py" line="+119"/>
         <source>Dữ liệu thử có ba tài khoản: admin (quản trị), giamsat (kiểm soát viên), gdv1 (giao dịch viên), cùng mật khẩu bạn vừa nhập.</source>
         <translation>The demo data has three accounts: admin (admin), giamsat (supervisor), gdv1 (clerk), all with the password you just typed.</translation>
     </message>

@@ -56,3 +56,20 @@ def test_an_unknown_counter_on_the_command_line_is_said_in_vietnamese(qtbot, dem
     monkeypatch.setattr(app.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
     assert app.run(db_path=demo_store.path, lang="vi", counter="Q99") == 2
     assert shown == ["Không có quầy «Q99»."]
+
+
+def test_a_database_that_cannot_be_opened_is_said_in_a_dialog_with_the_clis_exit_status(qtbot, tmp_path,
+                                                                                        monkeypatch):
+    shown = []
+    monkeypatch.setattr(app.QMessageBox, "critical", lambda _parent, _title, text: shown.append(text))
+    empty = tmp_path / "empty.sqlite3"
+    empty.write_bytes(b"")
+    not_db = tmp_path / "notes.sqlite3"
+    not_db.write_text("not a database " * 100)
+    for path, status, words in ((empty, 10, "rỗng (0 byte)"), (not_db, 10, "không phải cơ sở dữ liệu"),
+                                (tmp_path, 10, "thư mục")):
+        before = path.read_bytes() if path.is_file() else None
+        assert app.run(db_path=path, lang="vi", counter=None) == status
+        assert words in shown[-1]
+        if before is not None:
+            assert path.read_bytes() == before
