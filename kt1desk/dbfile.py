@@ -109,6 +109,46 @@ def prepare(path: Path, *, private_folder: bool) -> bool:
     return False
 
 
+def connect(path: str, *, private_folder: bool) -> sqlite3.Connection:
+    """The connection the Store uses: the file made private, checked before anything writes to it
+    (an existing file must read as a sound database), then the program's pragmas."""
+    created = True
+    if path != ":memory:":
+        created = prepare(Path(path), private_folder=private_folder)
+    conn = None
+    try:
+        # isolation_level=None: transactions are begun only where the Store says so.
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=2.0)
+        if not created:
+            # Journal mode and migrations write: a file that is not sound is left untouched.
+            conn.execute("PRAGMA query_only=ON")
+            conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            if os.path.getsize(path) <= QUICK_CHECK_MAX_BYTES:
+                quick_check(conn, path)
+            conn.execute("PRAGMA query_only=OFF")
+        for pragma in (
+            "PRAGMA journal_mode=WAL",
+            # An item whose receipt has printed must survive a power cut.
+            "PRAGMA synchronous=FULL",
+            "PRAGMA foreign_keys=ON",
+            # REPLACE's implicit delete then fires delete triggers too (closed manifests).
+            "PRAGMA recursive_triggers=ON",
+            # A write waits in steps of this (see Store._begin); a read in WAL mode hardly ever waits.
+            "PRAGMA busy_timeout=2000",
+            # Room for the index pages a bulk back-entry touches, so its one write does not spill
+            # to disk half way and holds the lock for less (allocated only as pages are used).
+            "PRAGMA cache_size=-65536",
+        ):
+            conn.execute(pragma)
+        return conn
+    except BaseException as err:
+        if conn is not None:
+            conn.close()
+        if isinstance(err, sqlite3.Error):
+            raise (translate(err, path) or StorageError("db_not_database", path=path)) from None
+        raise
+
+
 def keep_private(path: Path) -> None:
     """The database and its companions: owner only. Called at every open and after the WAL exists."""
     if os.name != "posix":

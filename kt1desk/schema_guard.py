@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _CLOSED = "BEGIN SELECT RAISE(ABORT, 'manifest closed'); END"
 _ITEM_FROZEN = "BEGIN SELECT RAISE(ABORT, 'item is on a closed manifest'); END"
@@ -79,6 +81,21 @@ def install(conn: sqlite3.Connection, names=None) -> None:
     for name in names if names is not None else TRIGGERS:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
         conn.execute(TRIGGERS[name])
+
+
+@contextmanager
+def lifted(conn: sqlite3.Connection, name: str) -> Iterator[None]:
+    """Lift one guard for a statement of the caller's write, and put it back in the same write.
+
+    For the bulk back-entry only: its rows are new ids inserted with plain INSERT (never REPLACE),
+    and ``items_closed_replace`` costs a third of the time of inserting 160,000 items while the
+    write lock is held. If anything fails, the rollback puts the trigger back with the rest.
+    """
+    if not conn.in_transaction:
+        raise RuntimeError("a guard is lifted only inside a write")
+    conn.execute(f"DROP TRIGGER {name}")
+    yield
+    conn.execute(TRIGGERS[name])
 
 
 def restore_triggers(conn: sqlite3.Connection) -> list[str]:

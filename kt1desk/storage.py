@@ -91,16 +91,10 @@ Listener = Callable[[str, set[str]], None]
 
 class Store:
     # How long a write waits for another counter's write to finish before giving up.
-    write_wait_s = 60.0
+    write_wait_s = 120.0
 
     def __init__(self, path: str | Path = ":memory:", *, private_folder: bool | None = None):
         self.path = str(path)
-        if self.path != ":memory:":
-            if private_folder is None:
-                private_folder = Path(self.path).parent == default_data_dir()
-            created = dbfile.prepare(Path(self.path), private_folder=private_folder)
-        else:
-            created = True
         self._lock = threading.RLock()
         self._tx: Tx | None = None
         self._depth = 0
@@ -112,28 +106,11 @@ class Store:
         # Called once (no argument) when a write finds the lock taken and starts to wait for it.
         self.on_wait: Callable[[], None] | None = None
         self._db = None
-        self.conn = None
+        if private_folder is None:
+            private_folder = self.path != ":memory:" and Path(self.path).parent == default_data_dir()
+        # Private file, checked before anything writes, the pragmas set: or a StorageError.
+        self.conn = dbfile.connect(self.path, private_folder=private_folder)
         try:
-            # isolation_level=None: transactions are begun only where this module says so.
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=2.0)
-            self.conn = conn
-            if not created:
-                # Before anything writes (journal mode, migrations): a damaged file is left untouched.
-                conn.execute("PRAGMA query_only=ON")
-                conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
-                if os.path.getsize(self.path) <= dbfile.QUICK_CHECK_MAX_BYTES:
-                    dbfile.quick_check(conn, self.path)
-                conn.execute("PRAGMA query_only=OFF")
-            for pragma in (
-                "PRAGMA journal_mode=WAL",
-                # An item whose receipt has printed must survive a power cut.
-                "PRAGMA synchronous=FULL",
-                "PRAGMA foreign_keys=ON",
-                # REPLACE's implicit delete then fires delete triggers too (closed manifests).
-                "PRAGMA recursive_triggers=ON",
-                "PRAGMA busy_timeout=2000",
-            ):
-                conn.execute(pragma)
             with self._lock:
                 self._migrate()
             if self.path != ":memory:":

@@ -282,6 +282,7 @@ def test_a_back_entry_that_fails_at_the_last_moment_leaves_nothing_and_issues_no
         backentry.import_items(demo_store, supervisor, path)
     demo_store.write_hooks.remove(crash)
     assert counts(demo_store) == before
+    assert schema_guard.missing(demo_store.conn) == []
     seen_by_others = []
     demo_store.write_hooks.append(lambda tx: seen_by_others.append(
         sqlite3.connect(demo_store.path).execute("SELECT COUNT(*) FROM items").fetchone()[0]))
@@ -290,6 +291,20 @@ def test_a_back_entry_that_fails_at_the_last_moment_leaves_nothing_and_issues_no
     serials = [int(i[2:10]) for i in ids]
     assert serials == list(range(serials[0], serials[0] + 4))  # the ids the rolled-back try took, not others
     assert counts(demo_store)["items"] == before["items"] + 4
+    assert schema_guard.missing(demo_store.conn) == []  # the guard lifted for the insert is back
     for item_id in ids:
         assert items.search(demo_store, item_id)[0]["id"] == item_id
         assert items.events(demo_store, item_id)[0]["details"] == {"back_entry": True}
+
+
+def test_a_back_entry_issues_ids_in_acceptance_order_and_returns_them_in_file_order(demo_store, supervisor,
+                                                                                   tmp_path):
+    times = ["2026-11-24 10:00", "2026-11-20 08:00", "2026-11-23 09:00", "2026-11-20 08:00"]
+    path = tmp_path / "paper.csv"
+    path.write_text("accepted_at,sender,recipient,kind,weight_g\n" +
+                    "".join(f"{t},TUDLK,STC,thu,{20 + k}\n" for k, t in enumerate(times)), encoding="utf-8")
+    ids = backentry.import_items(demo_store, supervisor, path)
+    stored = [demo_store.one("SELECT accepted_at, weight_g FROM items WHERE id = ?", (i,)) for i in ids]
+    assert [s["weight_g"] for s in stored] == [20, 21, 22, 23]  # each id is its own line's
+    by_time = sorted(range(4), key=lambda k: (times[k], k))
+    assert [ids[k] for k in by_time] == sorted(ids)  # serials follow the acceptance times

@@ -332,3 +332,8 @@ def test_vat_cut_off_and_former_names_at_the_command_line(db, tmp_path):
     by_old = json.loads(run("agency", "find", "Sở Tài chính", "--json", db=db, check=0).stdout)
     assert [a["code"] for a in by_old] == ["STC"] and by_old[0]["former_names"] == ["Sở Tài chính"]
     assert "tên cũ: Sở Tài chính" in run("agency", "find", "so tai chinh", db=db, check=0).stdout
+
+
+def test_check_says_a_sound_database_is_intact(db):
+    assert "nguyên vẹn" in run("check", db=db, check=0).stdout
+    assert "intact" in run("check", "--lang", "en", db=db, check=0).stdout
