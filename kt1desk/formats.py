@@ -44,20 +44,20 @@ def moment(value: datetime) -> str:
 # What a Vietnamese clerk types as a number: ASCII digits only (no ٢٥٠ or ２５０), dots grouping
 # thousands in threes (1.500), a comma for the decimals (1,5). Nothing else is read as a number.
 _WHOLE = r"(?:[0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)"
-_NUMBER = re.compile(rf"^({_WHOLE})(?:,([0-9]+))?$")
+_NUMBER = re.compile(rf"({_WHOLE})(?:,([0-9]+))?")
 # With the unit kg a point may also be the decimal mark when it is not a thousands group: 1.5 kg.
-_KG_POINT = re.compile(r"^([0-9]+)\.([0-9]{1,2})$")
-_UNIT = re.compile(r"^(.*?)\s*(kg|g)?$", re.IGNORECASE)
+_KG_POINT = re.compile(r"([0-9]+)\.([0-9]{1,2})")
+_UNIT = re.compile(r"(.*?)\s*(kg|g)?", re.IGNORECASE | re.DOTALL)
 MAX_DIGITS = 15  # no amount, weight or count a counter sees comes near this
 
 
 def _decimal(text: str, *, kg_point: bool = False) -> tuple[int, str]:
     """(whole part, decimal digits) of a number as typed, or ValueError."""
-    match = _NUMBER.match(text)
+    match = _NUMBER.fullmatch(text)
     if match:
         whole, decimals = match.group(1).replace(".", ""), match.group(2) or ""
     else:
-        match = _KG_POINT.match(text) if kg_point else None
+        match = _KG_POINT.fullmatch(text) if kg_point else None
         if not match:
             raise ValueError(text)
         whole, decimals = match.group(1), match.group(2)
@@ -98,7 +98,7 @@ def parse_weight_g(text: str | int, unit: str = "g") -> int:
     if isinstance(text, int):
         grams = text
     else:
-        match = _UNIT.match(str(text).strip())
+        match = _UNIT.fullmatch(str(text).strip())
         raw, typed_unit = match.group(1), (match.group(2) or unit).lower()
         whole, decimals = _decimal(raw, kg_point=typed_unit == "kg")
         scale = 1000 if typed_unit == "kg" else 1
