@@ -100,7 +100,7 @@ def closed(demo_store, clerk, supervisor):
     return manifest_id, item["id"]
 
 
-@pytest.mark.parametrize("sql", [
+CLOSED_PATHS = [
     "REPLACE INTO manifests (id, day, destination, destination_fold, status, created_at) "
     "VALUES (:m, '2026-11-25', 'Đắk Lắk', 'dak lak', 'open', 'x')",
     "INSERT OR REPLACE INTO manifests (id, day, destination, destination_fold, status, created_at) "
@@ -115,17 +115,20 @@ def closed(demo_store, clerk, supervisor):
     "UPDATE items SET hoa_toc = 1 WHERE id = :i",
     "UPDATE items SET id = 'DK999999999VN' WHERE id = :i",
     "DELETE FROM items WHERE id = :i",
-])
-def test_a_closed_manifest_and_its_items_cannot_change_by_any_path(demo_store, closed, sql):
+]
+
+
+def test_a_closed_manifest_and_its_items_cannot_change_by_any_path(demo_store, closed):
     manifest_id, item_id = closed
     rows_before = demo_store.all(manifests._ROWS_SQL, (manifest_id,))
-    for foreign_keys in ("ON", "OFF"):  # whatever a tool connected by hand has set
-        conn = sqlite3.connect(demo_store.path)
-        conn.execute(f"PRAGMA foreign_keys = {foreign_keys}")
-        with pytest.raises(sqlite3.IntegrityError):
-            conn.execute(sql, {"m": manifest_id, "i": item_id})
-        conn.rollback()
-        conn.close()
+    for sql in CLOSED_PATHS:
+        for foreign_keys in ("ON", "OFF"):  # whatever a tool connected by hand has set
+            conn = sqlite3.connect(demo_store.path)
+            conn.execute(f"PRAGMA foreign_keys = {foreign_keys}")
+            with pytest.raises(sqlite3.IntegrityError, match="closed"):
+                conn.execute(sql, {"m": manifest_id, "i": item_id})
+            conn.rollback()
+            conn.close()
     assert demo_store.all(manifests._ROWS_SQL, (manifest_id,)) == rows_before
     assert demo_store.scalar("SELECT status FROM manifests WHERE id = ?", (manifest_id,)) == "closed"
 
@@ -251,10 +254,10 @@ def _by_hand(store, query: str, limit: int) -> list[str]:
     return found[:limit]
 
 
-@pytest.mark.parametrize("query", ["tinh uy", "so tai", "van phong", "ủy ban", "cong an tinh", "Bộ Tài chính",
-                                   "t", "d", "dk", "dk1", "dk10000", "u b", "n", "xyz", "tòa án", "đắk lắk"])
-def test_search_finds_what_a_scan_finds_newest_first(demo_store, query):
-    assert [i["id"] for i in items.search(demo_store, query, limit=7)] == _by_hand(demo_store, query, 7)
+def test_search_finds_what_a_scan_finds_newest_first(demo_store):
+    for query in ("tinh uy", "so tai", "van phong", "ủy ban", "cong an tinh", "Bộ Tài chính", "t", "d", "dk", "dk1",
+                  "dk10000", "u b", "n", "xyz", "tòa án", "đắk lắk"):
+        assert [i["id"] for i in items.search(demo_store, query, limit=7)] == _by_hand(demo_store, query, 7), query
 
 
 def test_the_search_limit_is_bounded():
