@@ -28,8 +28,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                     "Secret item {secrecy} with a broken seal: refused, and the refusal has been recorded."),
     "seal_broken_row": ("Bưu gửi mật {secrecy} có niêm phong không nguyên vẹn không được nhận gửi.",
                         "A secret item {secrecy} with a broken seal cannot be accepted."),
-    "class_conflict": ("Một bưu gửi chỉ chọn Hỏa tốc hoặc Hẹn giờ, không chọn cả hai.",
-                       "An item is either Hỏa tốc or Hẹn giờ, not both."),
     "bad_datetime": ("{label}: thời gian «{value}» không hợp lệ; nhập dạng 29/11/2026 14:05 hoặc 2026-11-29 14:05.",
                      "{label}: “{value}” is not a valid time; type 29/11/2026 14:05 or 2026-11-29 14:05."),
     "bad_date": ("{label}: ngày «{value}» không hợp lệ; nhập dạng 29/11/2026 hoặc 2026-11-29.",
