@@ -103,8 +103,13 @@ class Store:
         self._cache: dict[str, object] = {}
         self._cache_version = -1
         self.listeners: list[Listener] = []
+        # The change log (kt1desk.sync.changelog) closes every write, after the other hooks.
+        self.change_log: WriteHook | None = None
         with self._lock:
             self._migrate()
+            from .sync.changelog import attach
+
+            attach(self)
 
     def _migrate(self) -> None:
         """Bring the schema up to date. sqlite-utils is imported only when something is pending:
@@ -172,6 +177,8 @@ class Store:
                 self._journal(tx)
                 for hook in self.write_hooks:
                     hook(tx)
+                if self.change_log is not None:
+                    self.change_log(tx)
                 self.conn.execute("COMMIT")
                 if any(c.entity not in _HOT_ENTITIES for c in tx.changes):
                     self._cache.clear()
