@@ -74,7 +74,7 @@ def _chain(conn, report: Report, limit: int) -> None:
     report.entries = count
     for peer in conn.execute("SELECT counter_uuid, confirmed_seq, confirmed_hash FROM sync_peer WHERE confirmed_seq > 0"):
         held = last.get(peer[0])
-        found = conn.execute("SELECT hash FROM change_log WHERE counter_uuid = ? AND seq = ?", peer).fetchone() \
+        found = conn.execute("SELECT hash FROM change_log WHERE counter_uuid = ? AND seq = ?", peer[:2]).fetchone() \
             if held else None
         if found is None or found[0] != peer[2]:
             report.findings.append(Finding("checkpoint", seq=peer[1], counter_uuid=peer[0]))

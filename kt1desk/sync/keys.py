@@ -176,8 +176,12 @@ def counter_key_line(store) -> str:
     me = identity(store)
     if me["public_key"] is None:
         raise Kt1Error("no_counter_key")
-    return (f"{LINE_PREFIX};role=counter;office={me['office']};counter={me['counter']};uuid={me['uuid']};"
+    line = (f"{LINE_PREFIX};role=counter;office={me['office']};counter={me['counter']};uuid={me['uuid']};"
             f"province={me['province']};ed25519={me['public_key']}")
+    successor = store.one("SELECT predecessor, fork_seq FROM sync_identity WHERE counter_uuid = ?", (me["uuid"],))
+    if successor and successor["predecessor"]:
+        line += f";predecessor={successor['predecessor']};fork_seq={successor['fork_seq']}"
+    return line
 
 
 def province_key_line(province: str, public_key) -> str:
