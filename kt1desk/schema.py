@@ -295,6 +295,12 @@ _V4 = [
         pk TEXT NOT NULL,
         op TEXT NOT NULL
     ) STRICT""",
+    # The tables whose rows the log has covered since they were enrolled (a baseline is taken once:
+    # triggers dropped later are put back without one, so edits made meanwhile stay visible to audit).
+    """CREATE TABLE sync_capture (
+        tbl TEXT PRIMARY KEY,
+        enrolled_at TEXT NOT NULL
+    ) STRICT""",
     # Public keys only: the private key lives in a file beside the database, never in it.
     """CREATE TABLE sync_keys (
         key_id TEXT PRIMARY KEY,

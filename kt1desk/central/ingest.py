@@ -244,7 +244,7 @@ def ingest(conn, data: bytes, *, province: str, batch: int = BATCH,
 
 
 def _prepare_partitions(conn, entries: list[tuple]) -> None:
-    today = clock.now().date()
+    today = conn.execute("SELECT current_date").fetchone()[0]  # central's clock, in Vietnam's time
     horizon = next_month(month_start(today))
     ensure_partitions(conn, "change_log", {month_start(today), horizon}, horizon=horizon)
     for table, pattern in _MONTH.items():

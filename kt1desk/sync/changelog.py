@@ -69,7 +69,8 @@ def _trigger_sql(table: str, key: tuple[str, ...]) -> dict[str, str]:
 
 
 def install_capture(conn: sqlite3.Connection) -> int:
-    """Create the capture triggers a logged table lacks; note a baseline of the rows it already holds.
+    """Create the capture triggers a logged table lacks; a table seen for the first time also gets a
+    baseline of the rows it already holds (never again: a later baseline would hide edits).
 
     Returns how many baseline rows were noted (the next flush logs them as 'snapshot').
     """
@@ -78,21 +79,24 @@ def install_capture(conn: sqlite3.Connection) -> int:
     if "change_scratch" not in tables:
         return 0
     noted = 0
+    enrolled = {r[0] for r in conn.execute("SELECT tbl FROM sync_capture")}
     for table, spec in LOGGED.items():
         if table not in tables:
             continue
         wanted = _trigger_sql(table, spec.key)
-        if set(wanted) <= triggers:
+        if set(wanted) <= triggers and table in enrolled:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
             for name, sql in wanted.items():
                 if name not in triggers:
                     conn.execute(sql)
-            cursor = conn.execute(
-                f"INSERT INTO change_scratch (tbl, rid, pk, op) SELECT '{table}', rowid, {_keys(_quote(table), spec.key)}, "
-                f"'snapshot' FROM {_quote(table)} ORDER BY rowid")
-            noted += cursor.rowcount
+            if table not in enrolled:
+                cursor = conn.execute(
+                    f"INSERT INTO change_scratch (tbl, rid, pk, op) SELECT '{table}', rowid, "
+                    f"{_keys(_quote(table), spec.key)}, 'snapshot' FROM {_quote(table)} ORDER BY rowid")
+                noted += cursor.rowcount
+                conn.execute("INSERT INTO sync_capture (tbl, enrolled_at) VALUES (?, ?)", (table, clock.iso(clock.now())))
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
