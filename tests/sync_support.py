@@ -109,9 +109,11 @@ def central(pg_dsn, tmp_path_factory):
 
 
 def make_counter(path: Path, central: Central | None = None, *, items: int = 10, seed: int = 2026,
-                 blocks=None) -> Store:
+                 blocks="fresh") -> Store:
     """A demo counter database that trusts the province key and (given ``central``) is registered there."""
     store = Store(path)
+    if blocks == "fresh":
+        blocks = fresh_blocks()
     if blocks is not None:
         import kt1desk.demo as demo
 
@@ -160,3 +162,13 @@ def copy_database(src: Store, dest: Path) -> None:
     """A backup as a copy of the database file alone (the key folder is not in it)."""
     src.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     shutil.copyfile(src.path, dest)
+
+
+_next_block = [20_000_000]
+
+
+def fresh_blocks() -> list[tuple]:
+    """Two serial blocks no other counter of this module uses (each module has a central of its own)."""
+    start = _next_block[0]
+    _next_block[0] += 200_000
+    return [("Q01", "Quầy 1", start, start + 99_999), ("Q02", "Quầy 2", start + 100_000, start + 199_999)]
