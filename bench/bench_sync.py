@@ -132,7 +132,7 @@ def bench_ingest(args) -> dict:
                         copy.set_types(["uuid", "int8", "text", "text", "text", "text", "text", "text", "text",
                                         "json", "text", "text"])
                         for r in rows[start:start + 5000]:
-                            copy.write_row((counter_uuid, r[0], *r[1:8], r[8], r[9], r[10]))
+                            copy.write_row((uuid.UUID(counter_uuid), *r))
             floor.append(time.perf_counter() - t0)
         floor_s = min(floor)
 

@@ -174,3 +174,29 @@ def test_the_service_bounds_request_sizes(server):
     conn.close()
     with urllib.request.urlopen(f"{url}/v1/health", timeout=30) as answer:
         assert answer.read() == b"ok\n"
+
+
+def test_central_serve_from_the_command_line(tmp_path, central, counter):
+    """The real command: waitress in its own process, found healthy, pushed to, stopped."""
+    import subprocess
+    import sys
+    import urllib.request
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "kt1desk", "central", "serve", "--dsn", central.dsn,
+                             "--key-dir", str(central.key_dir), "--port", str(port), "--threads", "2"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        for _ in range(200):
+            try:
+                with urllib.request.urlopen(f"{url}/v1/health", timeout=2) as answer:
+                    if answer.read() == b"ok\n":
+                        break
+            except OSError:
+                time.sleep(0.1)
+        pending = client.status(counter)["pending"]
+        assert client.push(counter, url) == {"pushed": pending, "already_present": 0, "pending": 0}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

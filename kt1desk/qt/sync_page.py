@@ -11,8 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
-                               QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
 
 from .. import clock
 from ..errors import Kt1Error
@@ -99,6 +99,9 @@ class SyncPage(QWidget):
         layout.addWidget(self.result)
         row = QHBoxLayout()
         row.addWidget(self.copy_key_button)
+        self.province_key_button = QPushButton()  # admins only: which province key this counter trusts
+        self.province_key_button.setVisible(session.is_admin)
+        row.addWidget(self.province_key_button)
         row.addStretch(1)
         layout.addLayout(row)
         layout.addStretch(1)
@@ -109,6 +112,7 @@ class SyncPage(QWidget):
         self.push_button.clicked.connect(self.push)
         self.url.returnPressed.connect(self.push)
         self.copy_key_button.clicked.connect(self.copy_key_line)
+        self.province_key_button.clicked.connect(self.ask_province_key)
         if session.events is not None:
             session.events.changed.connect(lambda *_: self.refresh())
         self._retranslate()
@@ -136,6 +140,7 @@ class SyncPage(QWidget):
         self.url_label.setText(self.tr("Địa chỉ dịch vụ:"))
         self.push_button.setText(self.tr("Gửi ngay"))
         self.copy_key_button.setText(self.tr("Sao chép dòng khóa của quầy"))
+        self.province_key_button.setText(self.tr("Nhập dòng khóa của tỉnh…"))
         self.refresh()
 
     def changeEvent(self, event) -> None:  # noqa: N802
@@ -318,6 +323,21 @@ class SyncPage(QWidget):
             return
         QGuiApplication.clipboard().setText(line)
         self._show_result(self.tr("Đã sao chép dòng khóa của quầy: gửi cho tỉnh để đăng ký."), True)
+
+    def ask_province_key(self) -> None:
+        line, ok = QInputDialog.getText(self, self.tr("Khóa của tỉnh"),
+                                        self.tr("Dán dòng khóa của tỉnh (bắt đầu bằng kt1desk-key/1):"))
+        if ok and line.strip():
+            self.trust_province_key(line)
+
+    def trust_province_key(self, line: str) -> None:
+        try:
+            key_id = keys.trust_province_key(self.session.store, self.session.user, line)
+        except Kt1Error as err:
+            self._show_result(err.text(self.session.lang), False)
+            return
+        self._show_result(self.tr("Quầy đã tin cậy khóa %1 của tỉnh.").replace("%1", key_id), True)
+        self.refresh()
 
     def _fork_text(self, fork: dict) -> str:
         return self.tr("Tỉnh đang giữ các bản ghi mà quầy này không còn (từ số %1): quầy đã được khôi phục từ bản sao "

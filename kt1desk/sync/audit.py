@@ -81,29 +81,31 @@ def _chain(conn, report: Report, limit: int) -> None:
 
 
 def _records(conn, report: Report, limit: int) -> None:
-    """Compare in SQL: the last logged image per record against the record as it is now."""
+    """Compare in SQL: the last logged image of each record (found through the (tbl, pk) index)
+    against the record as it is now, imaged exactly as the change log images it."""
     images = Images(conn)
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     conn.execute("DROP TABLE IF EXISTS temp.audit_last")
-    conn.execute("CREATE TEMP TABLE audit_last (pk TEXT PRIMARY KEY, row TEXT, op TEXT) WITHOUT ROWID")
+    conn.execute("CREATE TEMP TABLE audit_last (pk TEXT PRIMARY KEY, id INTEGER NOT NULL) WITHOUT ROWID")
     try:
         for table, spec in LOGGED.items():
             if table not in tables or len(report.findings) >= limit:
                 continue
             conn.execute("DELETE FROM temp.audit_last")
-            # The entry with the highest id per key wins (SQLite's bare columns with MAX()).
-            conn.execute("INSERT INTO temp.audit_last SELECT pk, row, op FROM "
-                         "(SELECT pk, row, op, MAX(id) FROM change_log WHERE tbl = ? GROUP BY pk)", (table,))
+            conn.execute("INSERT INTO temp.audit_last SELECT pk, MAX(id) FROM change_log WHERE tbl = ? GROUP BY pk",
+                         (table,))
             keys = "json_array(" + ", ".join(f't."{k}"' for k in spec.key) + ")"
             current = f'SELECT {keys} AS pk, {images.select_list(table)} AS row FROM "{table}" t'
             for pk, logged in conn.execute(
-                    f"SELECT c.pk, l.row FROM ({current}) c LEFT JOIN temp.audit_last l ON l.pk = c.pk "
-                    f"WHERE l.row IS NOT c.row LIMIT ?", (limit - len(report.findings),)):
+                    f"SELECT c.pk, l.id FROM ({current}) c LEFT JOIN temp.audit_last l ON l.pk = c.pk "
+                    f"LEFT JOIN change_log e ON e.id = l.id WHERE e.row IS NOT c.row LIMIT ?",
+                    (limit - len(report.findings),)):
                 report.findings.append(Finding("added" if logged is None else "changed", table, pk))
             by_key = " AND ".join(f't."{k}" = json_extract(l.pk, \'$[{i}]\')' for i, k in enumerate(spec.key))
             for (pk,) in conn.execute(
-                    f"SELECT l.pk FROM temp.audit_last l WHERE l.op != 'delete' AND NOT EXISTS "
-                    f'(SELECT 1 FROM "{table}" t WHERE {by_key}) LIMIT ?', (limit - len(report.findings),)):
+                    f"SELECT l.pk FROM temp.audit_last l JOIN change_log e ON e.id = l.id WHERE e.op != 'delete' "
+                    f'AND NOT EXISTS (SELECT 1 FROM "{table}" t WHERE {by_key}) LIMIT ?',
+                    (limit - len(report.findings),)):
                 report.findings.append(Finding("deleted", table, pk))
             report.records += conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
     finally:

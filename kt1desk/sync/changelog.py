@@ -28,10 +28,12 @@ ENTRY_COLUMNS = ("counter_uuid", "seq", "at", "origin", "actor", "action", "tbl"
                  "prev_hash", "hash")
 
 
+_HEADER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # made once: it is on every entry
+
+
 def entry_hash(counter_uuid: str, seq: int, at: str, origin: str, actor: str | None, action: str, tbl: str,
                pk: str, op: str, row: str | None, prev_hash: str) -> str:
-    header = json.dumps([counter_uuid, seq, at, origin, actor, action, tbl, pk, op, prev_hash],
-                        ensure_ascii=False, separators=(",", ":"))
+    header = _HEADER([counter_uuid, seq, at, origin, actor, action, tbl, pk, op, prev_hash])
     return hashlib.sha256((header + "\n" + (row or "")).encode()).hexdigest()
 
 

@@ -1501,7 +1501,7 @@ Refuse this item?</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../kt1desk/qt/sync_page.py" line="+119"/>
+        <location filename="../../kt1desk/qt/sync_page.py" line="+123"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
@@ -1589,6 +1589,11 @@ Refuse this item?</translation>
         <location line="+1"/>
         <source>Sao chép dòng khóa của quầy</source>
         <translation>Copy the counter&apos;s key line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập dòng khóa của tỉnh…</source>
+        <translation>Enter the province&apos;s key line…</translation>
     </message>
     <message>
         <location line="+21"/>
@@ -1719,6 +1724,21 @@ Refuse this item?</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Khóa của tỉnh</source>
+        <translation>Province key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dán dòng khóa của tỉnh (bắt đầu bằng kt1desk-key/1):</source>
+        <translation>Paste the province&apos;s key line (it starts with kt1desk-key/1):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Quầy đã tin cậy khóa %1 của tỉnh.</source>
+        <translation>This counter now trusts the province key %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Tỉnh đang giữ các bản ghi mà quầy này không còn (từ số %1): quầy đã được khôi phục từ bản sao lưu cũ. Không gộp gì; các số hiệu tỉnh đã thấy sẽ không được cấp lại. Quầy tiếp tục với khóa mới %2: bấm «Sao chép dòng khóa của quầy» và gửi cho tỉnh đăng ký.</source>
         <translation>The province holds entries this counter no longer has (from entry %1): the counter was restored from an old backup. Nothing was merged; serial numbers the province saw will not be issued again. The counter continues with a new key %2: press “Copy the counter&apos;s key line” and send it to the province to register.</translation>
     </message>

@@ -71,3 +71,18 @@ def test_a_damaged_province_bundle_is_refused_with_a_clear_message(qtbot, demo_s
     page.apply_province(str(tmp_path / "p.kt1b"))
     qtbot.waitUntil(lambda: not page.busy, timeout=10000)
     assert page.last_result == "Gói đồng bộ bị hỏng (manifest): không áp dụng gì."
+
+
+def test_an_admin_enters_the_province_key_line(qtbot, demo_store, admin, clerk, open_window):
+    from cryptography.hazmat.primitives.asymmetric import ed25519
+
+    line = keys.province_key_line("Đắk Lắk", ed25519.Ed25519PrivateKey.generate().public_key())
+    window = open_window(session_for(demo_store, admin))
+    page = window.show_page("sync")
+    assert page.province_key_button.isVisible()
+    assert page.province.text() == "chưa có khóa của tỉnh: nhờ quản trị nhập dòng khóa của tỉnh"
+    page.trust_province_key("not a key line")
+    assert page.last_result.startswith("Dòng khóa không hợp lệ")
+    page.trust_province_key(line)
+    assert page.last_result == f"Quầy đã tin cậy khóa {keys.parse_key_line(line)['key_id']} của tỉnh."
+    assert page.province.text() == "chưa áp dụng gói nào"
