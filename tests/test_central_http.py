@@ -200,3 +200,37 @@ def test_central_serve_from_the_command_line(tmp_path, central, counter):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_a_restored_counter_pushing_learns_of_the_fork(tmp_path, central, server, frozen_now):
+    import shutil
+    from datetime import timedelta
+
+    from kt1desk.storage import Store
+    from sync_support import copy_database
+
+    _app, url = server
+    path = tmp_path / "r.sqlite3"
+    store = make_counter(path, central, items=3)
+    client.push(store, url)
+    copy_database(store, tmp_path / "backup.sqlite3")
+    lost = [intake.intake(store, _clerk(store), **GOOD).item["id"] for _ in range(2)]
+    client.push(store, url)
+    store.close()
+    for suffix in ("-wal", "-shm"):
+        (tmp_path / f"r.sqlite3{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(tmp_path / "backup.sqlite3", path)
+    store = Store(path)
+    frozen_now(frozen_now() + timedelta(hours=1))
+    settings_changed = store.scalar("SELECT COUNT(*) FROM change_log")
+    from kt1desk.services import settings
+
+    settings.put(store, None, "max_pieces", "40")  # anything the restored counter records
+    assert store.scalar("SELECT COUNT(*) FROM change_log") == settings_changed + 1
+    result = client.push(store, url)
+    assert result["fork"]["status"] == "fork" and result["pushed"] == 0
+    central.trust(store)  # the new identity's key line, registered by the province
+    assert client.push(store, url)["pending"] == 0
+    fresh = intake.intake(store, _clerk(store), **GOOD).item["id"]
+    assert fresh not in lost and int(fresh[2:10]) > max(int(i[2:10]) for i in lost)
+    store.close()
