@@ -337,7 +337,7 @@ _V4 = [
         publication INTEGER NOT NULL,
         created_at TEXT NOT NULL,
         applied_at TEXT NOT NULL,
-        summary TEXT NOT NULL DEFAULT '{}'
+        counts TEXT NOT NULL DEFAULT '{}'
     ) STRICT""",
 ]
 

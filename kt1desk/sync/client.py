@@ -359,7 +359,7 @@ def apply_province(store, actor, data: bytes) -> dict:
                                (record["day"], int(record["working"]), record.get("note", "")))
                     tx.record("calendar_swap", record["day"], working=bool(record["working"]), source="province")
                     counts["swaps"] += 1
-        tx.execute("INSERT INTO sync_applied (bundle_id, key_id, publication, created_at, applied_at, summary) "
+        tx.execute("INSERT INTO sync_applied (bundle_id, key_id, publication, created_at, applied_at, counts) "
                    "VALUES (?, ?, ?, ?, ?, ?)", (m["bundle_id"], m["key_id"], int(m["publication"]), m["created_at"],
                                                  clock.iso(tx.now), json.dumps(counts)))
     return {"status": "applied", "publication": m["publication"], **counts}
