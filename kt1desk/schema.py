@@ -283,8 +283,9 @@ _V4 = [
         prev_hash TEXT NOT NULL,
         hash TEXT NOT NULL
     ) STRICT""",
-    # A record's entries, newest last: audit verify finds each record's last image through it.
-    "CREATE INDEX change_log_record ON change_log(tbl, pk)",
+    # A record's entries, newest last: audit verify finds each record's last entry (and whether it was a
+    # delete) from the index alone.
+    "CREATE INDEX change_log_record ON change_log(tbl, pk, op)",
     """CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
         BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END""",
     """CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log

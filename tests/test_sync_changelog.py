@@ -224,3 +224,16 @@ def test_audit_verify_finds_an_edited_or_removed_log_entry(demo_store, capsys):
                      "DELETE FROM change_log WHERE seq = 9")
     report = audit.verify(demo_store)
     assert [(f.kind, f.seq) for f in report.findings][:1] == [("chain", 10)]
+
+
+def test_the_parallel_audit_finds_the_same(demo_store):
+    """A big log is checked in worker processes; the findings are those of the single pass."""
+    assert audit.verify(demo_store, parallel_from=1).intact
+    victim = demo_store.scalar("SELECT id FROM items ORDER BY rowid DESC LIMIT 1")
+    _behind_the_back(demo_store, f"UPDATE items SET weight_g = weight_g + 1 WHERE id = '{victim}'",
+                     "UPDATE change_log SET actor = 'x' WHERE seq = 7", "DELETE FROM item_events WHERE id = 2")
+    single = audit.verify(demo_store)
+    parallel = audit.verify(demo_store, parallel_from=1)
+    assert parallel.entries == single.entries and parallel.records == single.records
+    assert sorted(f.text("en") for f in parallel.findings) == sorted(f.text("en") for f in single.findings)
+    assert {f.kind for f in parallel.findings} == {"chain", "changed", "deleted"}
