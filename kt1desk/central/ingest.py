@@ -11,6 +11,7 @@ recorded in ``kt1.conflicts`` and never merged over.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,9 +20,14 @@ from datetime import date
 from .. import clock
 from ..errors import Kt1Error
 from ..sync import bundle
-from ..sync.changelog import entry_hash
+from ..sync.changelog import _HEADER
 from ..sync.keys import public_from_b64
 from .schema import ensure_partitions, month_start, next_month
+
+try:
+    from psycopg.types.json import Jsonb
+except ImportError:  # the counter never imports this module; central needs psycopg
+    Jsonb = None
 
 BATCH = 5000
 STAGE_COLUMNS = ("seq", "at", "origin", "actor", "action", "tbl", "pk", "op", "row", "prev_hash", "hash")
@@ -110,21 +116,23 @@ def _check_key(conn, m: dict, b: bundle.Bundle) -> dict:
     return {"counter_uuid": counter_uuid, "predecessor": predecessor, "fork_seq": fork_seq}
 
 
-def _check_entries(counter_uuid: str, m: dict, lines: list) -> list[tuple]:
-    """Every entry well-formed, in sequence, chained, hashed as it says; the whole bundle or nothing."""
+def _check_entries(counter_uuid: str, m: dict, lines: list[tuple]) -> list[tuple]:
+    """Every entry well-formed, in sequence, chained, hashed as it says; the whole bundle or nothing.
+    Returns the entries as (seq, at, origin, actor, action, tbl, pk, op, row, prev_hash, hash)."""
     first, last = m.get("first_seq"), m.get("last_seq")
     if not isinstance(first, int) or not isinstance(last, int) or len(lines) != last - first + 1 \
             or len(lines) != m.get("count"):
         raise Kt1Error("bundle_damaged", reason="count")
     prev = m.get("prev_hash", "")
+    sha256, header = hashlib.sha256, _HEADER
     entries = []
-    for expected, line in enumerate(lines, start=first):
-        if not isinstance(line, list) or len(line) != 11 or line[0] != expected or line[9] != prev \
-                or not all(isinstance(v, str) for v in (line[1], line[2], line[4], line[5], line[6], line[7])) \
-                or entry_hash(counter_uuid, *line[:10]) != line[10]:
+    for expected, e in enumerate(lines, start=first):
+        if e[0] != expected or e[9] != prev \
+                or not all(isinstance(v, str) for v in (e[1], e[2], e[5], e[6], e[7], e[10])) \
+                or sha256(header([counter_uuid, *e[:8], e[9]]).encode() + b"\n" + e[11]).hexdigest() != e[10]:
             raise Kt1Error("bundle_chain", seq=expected)
-        prev = line[10]
-        entries.append(tuple(line))
+        prev = e[10]
+        entries.append(e[:11])
     if prev != m.get("head_hash"):
         raise Kt1Error("bundle_chain", seq=last)
     return entries
@@ -199,7 +207,7 @@ def ingest(conn, data: bytes, *, province: str, batch: int = BATCH,
                 outcome.already_present = int(m.get("count") or 0)
                 outcome.confirmed_seq, outcome.confirmed_hash = held
                 return outcome
-        entries = _check_entries(counter_uuid, m, b.lines())
+        entries = _check_entries(counter_uuid, m, bundle.entries(b))
         fork_seq = _fork_point(conn, counter_uuid, entries, held[0])
         if fork_seq is None and entries[0][0] == held[0] + 1 and entries[0][9] != held[1]:
             fork_seq = entries[0][0]
@@ -258,44 +266,16 @@ def _prepare_partitions(conn, entries: list[tuple]) -> None:
             ensure_partitions(conn, table, months, horizon=horizon)
 
 
+# A held item belongs to this counter, or to the counter it continues (for changes made before the fork).
 _OWNED = "(i.origin_counter = %(c)s OR (i.origin_counter = %(p)s AND i.src_seq < %(f)s) IS TRUE)"
 
+# Each statement reads the staging table's ``latest`` rows only: the newest entry of each record in the
+# batch (an item changed twice keeps only its last image), flagged while the batch was made.
 _FOLD = [
-    # The newest image of each item in this batch (an item changed twice keeps only its last).
-    """CREATE TEMP TABLE kt1_items_new ON COMMIT DROP AS
-       SELECT DISTINCT ON (pk) pk, seq, op, row::jsonb AS r FROM kt1_stage WHERE tbl = 'items'
-       ORDER BY pk, seq DESC""",
-    f"""INSERT INTO kt1.conflicts (kind, counter_uuid, other_counter, subject, detail)
-       SELECT 's10', %(c)s, i.origin_counter, n.r->>'id', jsonb_build_object('seq', n.seq, 'held_seq', i.src_seq)
-       FROM kt1_items_new n JOIN kt1.items i ON i.id = n.r->>'id' WHERE n.op <> 'delete' AND NOT {_OWNED}
-       ON CONFLICT (kind, counter_uuid, subject) DO NOTHING""",
-    f"""INSERT INTO kt1.items (id, accepted_at, origin_counter, src_seq, status, sender_code, recipient_code,
-                              recipient_province, fee_vnd, row)
-       SELECT n.r->>'id', (n.r->>'accepted_at')::timestamptz, %(c)s, n.seq, n.r->>'status', n.r->>'sender_code',
-              n.r->>'recipient_code', n.r->>'recipient_province', (n.r->>'fee_vnd')::bigint, n.r
-       FROM kt1_items_new n WHERE n.op <> 'delete'
-         AND NOT EXISTS (SELECT 1 FROM kt1.items i WHERE i.id = n.r->>'id' AND NOT {_OWNED})
-       ON CONFLICT (id, accepted_at) DO UPDATE SET origin_counter = excluded.origin_counter,
-           src_seq = excluded.src_seq, status = excluded.status, sender_code = excluded.sender_code,
-           recipient_code = excluded.recipient_code, recipient_province = excluded.recipient_province,
-           fee_vnd = excluded.fee_vnd, row = excluded.row, updated_at = now()
-       WHERE kt1.items.src_seq < excluded.src_seq OR kt1.items.origin_counter <> excluded.origin_counter""",
-    """DELETE FROM kt1.items i USING kt1_items_new n
-       WHERE n.op = 'delete' AND i.id = n.pk::jsonb->>0 AND i.origin_counter = %(c)s""",
-    """INSERT INTO kt1.item_events (counter_uuid, local_id, at, item_id, kind, src_seq, row)
-       SELECT %(c)s, (r->>'id')::bigint, (r->>'at')::timestamptz, r->>'item_id', r->>'kind', seq, r
-       FROM (SELECT DISTINCT ON (pk) seq, row::jsonb AS r FROM kt1_stage
-             WHERE tbl = 'item_events' AND op <> 'delete' ORDER BY pk, seq DESC) n
-       ON CONFLICT (counter_uuid, local_id, at) DO UPDATE SET item_id = excluded.item_id, kind = excluded.kind,
-           src_seq = excluded.src_seq, row = excluded.row WHERE kt1.item_events.src_seq < excluded.src_seq""",
-    """DELETE FROM kt1.item_events e USING kt1_stage s
-       WHERE s.tbl = 'item_events' AND s.op = 'delete' AND e.counter_uuid = %(c)s
-         AND e.local_id = (s.pk::jsonb->>0)::bigint""",
-    # Serial blocks: a successor takes over its predecessor's; a block overlapping another
-    # counter's is not taken (the exclusion constraint) and is reported below.
+    # Serial blocks first: a successor takes over its predecessor's; a block overlapping another
+    # counter's is not taken (the exclusion constraint) and is reported.
     """CREATE TEMP TABLE kt1_blocks ON COMMIT DROP AS
-       SELECT DISTINCT ON (pk) seq, op, row::jsonb AS r FROM kt1_stage WHERE tbl = 'serial_blocks'
-       ORDER BY pk, seq DESC""",
+       SELECT seq, op, row::jsonb AS r FROM kt1_stage WHERE tbl = 'serial_blocks' AND latest""",
     """UPDATE kt1.serial_blocks b SET counter_uuid = %(c)s, local_id = (n.r->>'id')::bigint
        FROM kt1_blocks n WHERE b.counter_uuid = %(p)s AND b.indicator = n.r->>'indicator'
          AND b.first = (n.r->>'first')::int AND b.last = (n.r->>'last')::int""",
@@ -314,18 +294,64 @@ _FOLD = [
        WHERE n.op <> 'delete' AND NOT EXISTS (SELECT 1 FROM kt1.serial_blocks b WHERE b.counter_uuid = %(c)s
                                              AND b.local_id = (n.r->>'id')::bigint)
        ON CONFLICT (kind, counter_uuid, subject) DO NOTHING""",
+    # S10 ids claimed by another counter. An id inside a block central holds for this counter cannot be
+    # another counter's (blocks never overlap): only the others — from a block refused above, or any
+    # item of a counter continuing a fork — are looked up among the held items.
+    f"""CREATE TEMP TABLE kt1_items_clash ON COMMIT DROP AS
+       WITH suspect AS MATERIALIZED (
+           SELECT n.id, n.seq FROM kt1_items_new n WHERE n.op <> 'delete' AND (%(p)s IS NOT NULL OR NOT EXISTS (
+               SELECT 1 FROM kt1.serial_blocks b WHERE b.counter_uuid = %(c)s AND b.indicator = left(n.id, 2)
+                 AND substr(n.id, 3, 8) ~ '^[0-9]{{8}}$' AND substr(n.id, 3, 8)::int BETWEEN b.first AND b.last)))
+       SELECT s.id, s.seq, i.origin_counter FROM suspect s JOIN kt1.items i ON i.id = s.id WHERE NOT {_OWNED}""",
+    """INSERT INTO kt1.conflicts (kind, counter_uuid, other_counter, subject, detail)
+       SELECT 's10', %(c)s, origin_counter, id, jsonb_build_object('seq', seq) FROM kt1_items_clash
+       ON CONFLICT (kind, counter_uuid, subject) DO NOTHING""",
+    """INSERT INTO kt1.items (id, accepted_at, origin_counter, src_seq, status, sender_code, recipient_code,
+                              recipient_province, fee_vnd, row)
+       SELECT n.id, (n.r->>'accepted_at')::timestamptz, %(c)s, n.seq, n.r->>'status', n.r->>'sender_code',
+              n.r->>'recipient_code', n.r->>'recipient_province', (n.r->>'fee_vnd')::bigint, n.r
+       FROM kt1_items_new n WHERE n.op <> 'delete' AND NOT EXISTS (SELECT 1 FROM kt1_items_clash x WHERE x.id = n.id)
+       ON CONFLICT (id, accepted_at) DO UPDATE SET origin_counter = excluded.origin_counter,
+           src_seq = excluded.src_seq, status = excluded.status, sender_code = excluded.sender_code,
+           recipient_code = excluded.recipient_code, recipient_province = excluded.recipient_province,
+           fee_vnd = excluded.fee_vnd, row = excluded.row, updated_at = now()
+       WHERE kt1.items.src_seq < excluded.src_seq OR kt1.items.origin_counter <> excluded.origin_counter""",
+    """DELETE FROM kt1.items i USING kt1_items_new n
+       WHERE n.op = 'delete' AND i.id = n.id AND i.origin_counter = %(c)s""",
+    """INSERT INTO kt1.item_events (counter_uuid, local_id, at, item_id, kind, src_seq, row)
+       SELECT %(c)s, (r->>'id')::bigint, (r->>'at')::timestamptz, r->>'item_id', r->>'kind', seq, r
+       FROM kt1_stage WHERE tbl = 'item_events' AND latest AND op <> 'delete'
+       ON CONFLICT (counter_uuid, local_id, at) DO UPDATE SET item_id = excluded.item_id, kind = excluded.kind,
+           src_seq = excluded.src_seq, row = excluded.row WHERE kt1.item_events.src_seq < excluded.src_seq""",
+    """DELETE FROM kt1.item_events e USING kt1_stage s
+       WHERE s.tbl = 'item_events' AND s.op = 'delete' AND e.counter_uuid = %(c)s
+         AND e.local_id = (s.pk::jsonb->>0)::bigint""",
     # Every other record: its latest image per counter (a deleted one keeps a NULL image).
     """INSERT INTO kt1.records (counter_uuid, tbl, pk, src_seq, row)
-       SELECT DISTINCT ON (tbl, pk) %(c)s, tbl, pk, seq, CASE WHEN op = 'delete' THEN NULL ELSE row::jsonb END
-       FROM kt1_stage WHERE tbl NOT IN ('items', 'item_events') ORDER BY tbl, pk, seq DESC
+       SELECT %(c)s, tbl, pk, seq, CASE WHEN op = 'delete' THEN NULL ELSE row::jsonb END
+       FROM kt1_stage WHERE tbl NOT IN ('items', 'item_events') AND latest
        ON CONFLICT (counter_uuid, tbl, pk) DO UPDATE SET src_seq = excluded.src_seq, row = excluded.row
        WHERE kt1.records.src_seq < excluded.src_seq""",
 ]
 
-
 # Parameters in select lists need their types said.
 _FOLD = [s.replace("%(c)s", "%(c)s::uuid").replace("%(p)s", "%(p)s::uuid").replace("%(f)s", "%(f)s::bigint")
          for s in _FOLD]
+STAGE_TYPES = ["int8", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "bool", "jsonb"]
+_PARSED = ("items", "item_events")
+
+
+def _as_is(text: str) -> str:
+    return text
+
+
+def _stage(conn) -> None:
+    """The staging table (and a view of its newest item images), once per connection; emptied at each commit."""
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS kt1_stage (seq bigint, at text, origin text, actor text, "
+                 "action text, tbl text, pk text, op text, row text, prev_hash text, hash text, latest boolean, "
+                 "r jsonb) ON COMMIT DELETE ROWS")
+    conn.execute("CREATE OR REPLACE TEMP VIEW kt1_items_new AS SELECT pk::jsonb->>0 AS id, seq, op, r "
+                 "FROM kt1_stage WHERE tbl = 'items' AND latest")
 
 
 def _apply_batch(conn, who: dict, entries: list[tuple], before_commit) -> int:
@@ -343,16 +369,19 @@ def _apply_batch(conn, who: dict, entries: list[tuple], before_commit) -> int:
             raise Kt1Error("bundle_gap", held=last_seq, first=fresh[0][0], missing=f"{last_seq + 1}–{fresh[0][0] - 1}")
         if fresh[0][9] != last_hash:
             raise Kt1Error("bundle_fork", seq=fresh[0][0])
-        conn.execute("CREATE TEMP TABLE IF NOT EXISTS kt1_stage (seq bigint, at text, origin text, actor text, "
-                     "action text, tbl text, pk text, op text, row text, prev_hash text, hash text) "
-                     "ON COMMIT DELETE ROWS")
+        _stage(conn)
+        newest = {(e[5], e[6]): e[0] for e in fresh}
         with conn.cursor() as cur:
-            with cur.copy(f"COPY kt1_stage ({', '.join(STAGE_COLUMNS)}) FROM STDIN") as copy:
-                for entry in fresh:
-                    copy.write_row(entry)
+            with cur.copy(f"COPY kt1_stage ({', '.join(STAGE_COLUMNS)}, latest, r) FROM STDIN (FORMAT BINARY)") as copy:
+                copy.set_types(STAGE_TYPES)
+                for e in fresh:
+                    latest = newest[(e[5], e[6])] == e[0]
+                    # Items and events are parsed once, here, for the tables they are folded into.
+                    image = Jsonb(e[8], dumps=_as_is) if latest and e[8] and e[5] in _PARSED else None
+                    copy.write_row((*e, latest, image))
             cur.execute("INSERT INTO kt1.change_log (counter_uuid, seq, at, received_at, origin, actor, action, tbl, "
                         "pk, op, row, prev_hash, hash) SELECT %(c)s::uuid, seq, at, now(), origin, actor, action, tbl, pk, "
-                        "op, row::json, prev_hash, hash FROM kt1_stage", params)
+                        "op, row, prev_hash, hash FROM kt1_stage", params)
             for statement in _FOLD:
                 cur.execute(statement, params)
             cur.execute("UPDATE kt1.ingest_cursor SET last_seq = %s, last_hash = %s, updated_at = now() "

@@ -64,7 +64,8 @@ DDL = [
         pushed integer NOT NULL,
         already_present integer NOT NULL,
         received_at timestamptz NOT NULL DEFAULT now())""",
-    # One row per entry. (counter_uuid, seq) is unique: the primary key within a month, and across
+    # One row per entry; ``row`` is the image's exact text (the bytes that were hashed: chains can be
+    # verified again at central; cast to jsonb to query it). (counter_uuid, seq) is unique: the primary key within a month, and across
     # months the ingest protocol, which appends exactly last+1 under the cursor's row lock.
     """CREATE TABLE IF NOT EXISTS kt1.change_log (
         counter_uuid uuid NOT NULL,
@@ -77,7 +78,7 @@ DDL = [
         tbl text NOT NULL,
         pk text NOT NULL,
         op text NOT NULL,
-        row json,
+        row text,
         prev_hash text NOT NULL,
         hash text NOT NULL,
         PRIMARY KEY (counter_uuid, seq, received_at)) PARTITION BY RANGE (received_at)""",

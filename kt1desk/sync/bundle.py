@@ -86,11 +86,18 @@ class Bundle:
 
     def lines(self) -> list:
         """The body's JSON lines."""
-        raw = self.body_raw()
+        raw = self.body_raw().strip(b"\n")
+        if not raw:
+            return []
+        # Each line is one JSON value with no raw newline inside (JSON escapes them), so the lines
+        # joined by commas are one JSON array: one parse instead of one per line.
         try:
-            return [json.loads(line) for line in raw.splitlines() if line]
+            lines = json.loads(b"[" + raw.replace(b"\n", b",") + b"]")
         except (ValueError, UnicodeDecodeError):
             raise Kt1Error("bundle_damaged", reason="json") from None
+        if raw.count(b"\n") + 1 != len(lines):
+            raise Kt1Error("bundle_damaged", reason="json")
+        return lines
 
 
 def read(data: bytes) -> Bundle:
@@ -128,6 +135,37 @@ def read_file(path) -> Bundle:
     return read(data)
 
 
+_COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
 def entry_line(entry: tuple) -> bytes:
-    """One change entry as a body line: [seq, at, origin, actor, action, tbl, pk, op, row, prev_hash, hash]."""
-    return json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode() + b"\n"
+    """One change entry (seq, at, origin, actor, action, tbl, pk, op, row, prev_hash, hash) as a body line:
+
+        [seq,at,origin,actor,action,tbl,pk,op,prev_hash,hash] TAB row
+
+    The row image follows the tab as the very text that was hashed (empty for a delete): it is
+    neither escaped nor parsed on the way, and JSON text never holds a raw tab.
+    """
+    header = _COMPACT([*entry[:8], entry[9], entry[10]])
+    return header.encode() + b"\t" + (entry[8] or "").encode() + b"\n"
+
+
+def entries(b: Bundle) -> list[tuple]:
+    """The entries of a ``changes`` bundle as (seq, at, origin, actor, action, tbl, pk, op, row, prev_hash,
+    hash, row_bytes); Kt1Error('bundle_damaged') when a line is not one."""
+    raw = b.body_raw().strip(b"\n")
+    if not raw:
+        return []
+    heads, rows = [], []
+    for line in raw.split(b"\n"):
+        head, tab, row = line.partition(b"\t")
+        if not tab:
+            raise Kt1Error("bundle_damaged", reason="line")
+        heads.append(head)
+        rows.append(row)
+    try:
+        parsed = json.loads(b"[" + b",".join(heads) + b"]")
+        return [(*h[:8], row.decode() if row else None, h[8], h[9], row)
+                for h, row in zip(parsed, rows, strict=True)]
+    except (ValueError, UnicodeDecodeError, TypeError, IndexError):
+        raise Kt1Error("bundle_damaged", reason="json") from None
