@@ -98,6 +98,11 @@ def cmd_init(cli: Cli) -> int:
     if office.is_initialised(cli.store):
         raise Kt1Error("already_initialised", code=office.get_office(cli.store)["code"])
     password = cli.password()
+    if a.province_key:  # checked before anything is written
+        from .sync.keys import parse_key_line
+
+        if parse_key_line(a.province_key)["role"] != "province":
+            raise Kt1Error("key_line_role", expected="province")
     first, _, last = a.serial_block.partition("-")
     office.init_office(cli.store, None, code=a.office_code, name=a.office_name, province=a.province,
                        postal_code=a.postal_code or "", service_indicator=a.service_indicator)
