@@ -113,6 +113,11 @@ def cmd_init(cli: Cli) -> int:
     if office.is_initialised(cli.store):
         raise Kt1Error("already_initialised", code=office.get_office(cli.store)["code"])
     password = cli.password()
+    if a.province_key:  # checked before anything is written
+        from .sync.keys import parse_key_line
+
+        if parse_key_line(a.province_key)["role"] != "province":
+            raise Kt1Error("key_line_role", expected="province")
     first, _, last = a.serial_block.partition("-")
     # One write: a bad admin login or serial block leaves no office behind that blocks the next `init`.
     with cli.store.write(None, "office.setup"):
@@ -123,6 +128,10 @@ def cmd_init(cli: Cli) -> int:
         users.create_user(cli.store, None, login=a.admin, full_name=a.admin_name or a.admin, role="admin",
                           password=password)
         tariff.import_sample(cli.store, None, effective_from=date(2000, 1, 1))
+        if a.province_key:
+            from .sync.keys import trust_province_key
+
+            trust_province_key(cli.store, None, a.province_key)
     cli.say(f"Đã khởi tạo bưu cục {a.office_code.upper()} tại {cli.store.path}. Bảng cước đang dùng là bảng MẪU: "
             "nạp bảng thật bằng «kt1desk tariff import».",
             f"Office {a.office_code.upper()} initialised in {cli.store.path}. The tariff in use is the SAMPLE: "
@@ -410,6 +419,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--counter-code", default="Q01")
     p.add_argument("--counter-name")
     p.add_argument("--serial-block", default="10000000-10999999")
+    p.add_argument("--province-key", help="dòng khóa của tỉnh («kt1desk central init» in ra)")
 
     agency = command("agency", None, "danh bạ cơ quan").add_subparsers(dest="sub", required=True, metavar="SUB")
     p = command("import", cmd_agency_import, "nhập danh bạ từ CSV", agency)
@@ -489,12 +499,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def extend_parser(sub, command) -> None:
-    """Printing commands (label, receipt, manifest) are added by kt1desk.printing.cli when present."""
+    """Printing commands (label, receipt, manifest) are added by kt1desk.printing.cli when present;
+    sync, audit and central by kt1desk.sync.cli."""
     try:
         from .printing.cli import add_commands
     except ImportError:
-        return
-    add_commands(sub, command)
+        pass
+    else:
+        add_commands(sub, command)
+    from .sync.cli import add_commands as add_sync_commands
+
+    add_sync_commands(sub, command)
 
 
 def main(argv: list[str] | None = None) -> int:

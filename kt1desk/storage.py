@@ -105,6 +105,8 @@ class Store:
         self.listeners: list[Listener] = []
         # Called once (no argument) when a write finds the lock taken and starts to wait for it.
         self.on_wait: Callable[[], None] | None = None
+        # The change log (kt1desk.sync.changelog) closes every write, after the other hooks.
+        self.change_log: WriteHook | None = None
         self._db = None
         if private_folder is None:
             private_folder = self.path != ":memory:" and Path(self.path).parent == default_data_dir()
@@ -113,6 +115,9 @@ class Store:
         try:
             with self._lock:
                 self._migrate()
+                from .sync.changelog import attach
+
+                attach(self)
             if self.path != ":memory:":
                 dbfile.keep_private(Path(self.path))  # the -wal and -shm files exist now
         except sqlite3.Error as err:
@@ -220,6 +225,8 @@ class Store:
                     self._journal(tx)
                     for hook in self.write_hooks:
                         hook(tx)
+                    if self.change_log is not None:
+                        self.change_log(tx)
                     self.conn.execute("COMMIT")
                     if any(c.entity not in _HOT_ENTITIES for c in tx.changes):
                         self._cache.clear()

@@ -116,6 +116,9 @@ def main() -> int:
     window.show_page("directory")
     settle(300)
     shot(window, "09-directory")
+    window.show_page("sync")
+    settle(300)
+    shot(window, "12-sync")
     window.show_page("intake")
     intake.sender_edit.setText("TUDLK") if hasattr(intake, "sender_edit") else None
     window.lock_now()

@@ -33,8 +33,9 @@ PAGES = (
     ("intake", "kt1desk.qt.intake_page", "IntakePage"),
     ("lookup", "kt1desk.qt.lookup_page", "LookupPage"),
     ("directory", "kt1desk.qt.directory_page", "DirectoryPage"),
+    ("sync", "kt1desk.qt.sync_page", "SyncPage"),
 )
-LATER_JOBS = ("shift", "bags", "delivery", "reports", "sync")
+LATER_JOBS = ("shift", "bags", "delivery", "reports")
 STATUS_REFRESH_MS = 60_000  # the clock moves into "ngoài giờ" without anything being saved
 
 
@@ -197,11 +198,12 @@ class MainWindow(QMainWindow):
 
     # -- texts -----------------------------------------------------------
     def _page_name(self, key: str) -> str:
-        return {"intake": self.tr("Nhận gửi"), "lookup": self.tr("Tra cứu"), "directory": self.tr("Danh bạ")}[key]
+        return {"intake": self.tr("Nhận gửi"), "lookup": self.tr("Tra cứu"), "directory": self.tr("Danh bạ"),
+                "sync": self.tr("Đồng bộ")}[key]
 
     def _later_name(self, key: str) -> str:
         return {"shift": self.tr("Ca làm việc"), "bags": self.tr("Túi thư"), "delivery": self.tr("Phát"),
-                "reports": self.tr("Báo cáo"), "sync": self.tr("Đồng bộ")}[key]
+                "reports": self.tr("Báo cáo")}[key]
 
     def _make_page(self, key: str) -> QWidget:
         module, cls = next((m, c) for k, m, c in PAGES if k == key)
@@ -310,7 +312,7 @@ class MainWindow(QMainWindow):
 
     # -- status bar --------------------------------------------------------
     def _on_changed(self, action: str, entities) -> None:
-        # Every commit is journalled, so every commit moves the unsynced count.
+        # Every commit that changes a record adds to the change log, and a receipt lowers the count.
         self.refresh_status()
 
     def refresh_status(self) -> None:

@@ -56,6 +56,10 @@ def init_office(store: Store, actor: User | None, *, code: str, name: str, provi
             (nfc(code).upper(), nfc(name), nfc(province), postal_code.strip(), indicator, clock.iso(tx.now)),
         )
         tx.record("office", 1, code=nfc(code).upper())
+    # Every path that makes an office (init, demo, the first-start dialog) gives the counter its signing key.
+    from ..sync.keys import ensure_counter_key
+
+    ensure_counter_key(store)
     return get_office(store)
 
 

@@ -90,10 +90,10 @@ def authenticate(store: Store, login: str, password: str) -> User:
     """The user, or Kt1Error('login_failed') — the same words for an unknown login, a wrong password
     and a locked account, so that nobody learns which logins exist.
 
-    One short write per attempt counts it as a failure *before* the password is checked and keeps
-    that count unless the check succeeds, all under the write lock: attempts made at once (twelve
-    processes, twelve guesses) are checked one after the other, and once the free attempts are used
-    the rest are refused without a check. Right passwords typed at once all succeed. The lock is
+    Each attempt is one short write that holds the write lock while the password is checked and
+    counts a failure before it lets go: attempts made at once (twelve processes, twelve guesses) are
+    checked one after the other, and once the free attempts are used the rest are refused without a
+    check. A right password writes nothing (it clears an earlier count). Right passwords typed at once all succeed. The lock is
     held for one argon2 check (about 80 ms); refused attempts pay the same cost outside it.
     """
     from . import settings
@@ -113,17 +113,17 @@ def authenticate(store: Store, login: str, password: str) -> User:
             locked = bool(wait and last_failed and now < clock.parse_iso(last_failed) + timedelta(seconds=wait))
             if not locked:
                 user = User(id=row[0], login=row[1], full_name=row[2], role=row[3])
-                tx.execute("UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = ? WHERE id = ?",
-                           (clock.iso(now), user.id))
                 try:
                     _hasher.verify(row[4], password)
                     verified = True
                 except (VerificationError, InvalidHashError):
+                    tx.execute("UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = ? WHERE id = ?",
+                               (clock.iso(now), user.id))
                     tx.action = "user.login_failed"  # what the journal says of this write
                     tx.record("user", user.id, login=user.login, event="login_failed")
-                if verified:  # no failure after all: the count and the time of the last failure as they were
-                    tx.execute("UPDATE users SET failed_logins = 0, last_failed_at = ? WHERE id = ?",
-                               (last_failed, user.id))
+                if verified:
+                    if failures:  # a right password clears the count; a login with none writes nothing
+                        tx.execute("UPDATE users SET failed_logins = 0 WHERE id = ?", (user.id,))
                     rehash = _hasher.check_needs_rehash(row[4])
     if user is None:
         _hasher.hash(password or "x")  # the same cost as a real check: no hint in the time taken either

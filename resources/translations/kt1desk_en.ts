@@ -1137,7 +1137,7 @@ Refuse this item?</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="+200"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="+201"/>
         <source>Nhận gửi</source>
         <translation>Intake</translation>
     </message>
@@ -1152,7 +1152,7 @@ Refuse this item?</translation>
         <translation>Directory</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Ca làm việc</source>
         <translation>Shift</translation>
     </message>
@@ -1172,12 +1172,12 @@ Refuse this item?</translation>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-4"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>%1 (phím tắt Ctrl+%2)</source>
         <translation>%1 (shortcut Ctrl+%2)</translation>
     </message>
@@ -1250,7 +1250,7 @@ Refuse this item?</translation>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location line="-309"/>
+        <location line="-310"/>
         <source>Trang này chưa có trong bản này.</source>
         <translation>This page is not in this version yet.</translation>
     </message>
@@ -1501,6 +1501,251 @@ Refuse this item?</translation>
         <location line="+7"/>
         <source>Khởi tạo</source>
         <translation>Set up</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../kt1desk/qt/sync_page.py" line="+123"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đồng bộ với tỉnh</source>
+        <translation>Sync with the province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nơi nhận:</source>
+        <translation>Destination:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỉnh đã xác nhận:</source>
+        <translation>Confirmed by the province:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lần gửi gần nhất:</source>
+        <translation>Last attempt:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gói của tỉnh:</source>
+        <translation>Province bundle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khóa của quầy:</source>
+        <translation>Counter&apos;s key:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qua USB (không cần mạng)</source>
+        <translation>By USB stick (no network needed)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuất gói ra thư mục…</source>
+        <translation>Export a bundle to a folder…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi mọi bản ghi tỉnh chưa xác nhận vào một tệp, ví dụ trên USB</source>
+        <translation>Write every entry the province has not confirmed into one file, e.g. on a USB stick</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhận biên nhận của tỉnh…</source>
+        <translation>Apply the province&apos;s receipt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Áp dụng gói của tỉnh…</source>
+        <translation>Apply a province bundle…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Danh bạ, bảng cước và lịch làm việc do tỉnh ký</source>
+        <translation>Directory, tariff and working calendar signed by the province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qua mạng</source>
+        <translation>Over the network</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa chỉ dịch vụ:</source>
+        <translation>Service address:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gửi ngay</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sao chép dòng khóa của quầy</source>
+        <translation>Copy the counter&apos;s key line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập dòng khóa của tỉnh…</source>
+        <translation>Enter the province&apos;s key line…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Chưa gửi lên tỉnh: %1 bản ghi</source>
+        <translation>Not yet at the province: %1 entries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỉnh đã nhận đủ mọi bản ghi của quầy.</source>
+        <translation>The province has every entry of this counter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tỉnh %1</source>
+        <translation>Province %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>đến bản ghi số %1, lúc %2</source>
+        <translation>up to entry %1, at %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <source>chưa lần nào</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>%1 — lỗi: %2</source>
+        <translation>%1 — error: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — thành công</source>
+        <translation>%1 — succeeded</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>số %1, áp dụng lúc %2</source>
+        <translation>number %1, applied at %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>chưa có khóa của tỉnh: nhờ quản trị nhập dòng khóa của tỉnh</source>
+        <translation>no province key yet: ask an admin to enter the province&apos;s key line</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chưa áp dụng gói nào</source>
+        <translation>none applied yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Chọn thư mục (USB) để ghi gói</source>
+        <translation>Choose the folder (USB stick) for the bundle</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Không có gì cần gửi: tỉnh đã nhận đủ.</source>
+        <translation>Nothing to send: the province has everything.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã ghi %1 bản ghi vào %2. Mang tệp này lên tỉnh; khi có biên nhận, bấm «Nhận biên nhận của tỉnh».</source>
+        <translation>Wrote %1 entries to %2. Take this file to the province; when the receipt comes back, press “Apply the province&apos;s receipt”.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nhập địa chỉ dịch vụ đồng bộ của tỉnh trước.</source>
+        <translation>Type the address of the province&apos;s sync service first.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đã gửi %1 bản ghi; tỉnh đã xác nhận tất cả.</source>
+        <translation>Sent %1 entries; the province confirmed them all.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã gửi %1 bản ghi; còn %2 chưa gửi.</source>
+        <translation>Sent %1 entries; %2 still to send.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn biên nhận của tỉnh</source>
+        <translation>Choose the province&apos;s receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>Gói KT1 (*.kt1b);;Mọi tệp (*)</source>
+        <translation>KT1 bundles (*.kt1b);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Biên nhận này đã cũ: không thay đổi gì.</source>
+        <translation>This receipt is out of date: nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tỉnh đã xác nhận đến bản ghi số %1.</source>
+        <translation>The province confirmed up to entry %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn gói của tỉnh</source>
+        <translation>Choose the province bundle</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Gói số %1 của tỉnh đã được áp dụng trước đây: không thay đổi gì.</source>
+        <translation>Province bundle %1 was applied before: nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã áp dụng gói số %1 của tỉnh: %2 cơ quan, %3 bảng cước, %4 ngày hoán đổi thay đổi.</source>
+        <translation>Province bundle %1 applied: %2 agencies, %3 tariffs, %4 swapped days changed.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã sao chép dòng khóa của quầy: gửi cho tỉnh để đăng ký.</source>
+        <translation>The counter&apos;s key line is copied: send it to the province to register.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khóa của tỉnh</source>
+        <translation>Province key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dán dòng khóa của tỉnh (bắt đầu bằng kt1desk-key/1):</source>
+        <translation>Paste the province&apos;s key line (it starts with kt1desk-key/1):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Quầy đã tin cậy khóa %1 của tỉnh.</source>
+        <translation>This counter now trusts the province key %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tỉnh đang giữ các bản ghi mà quầy này không còn (từ số %1): quầy đã được khôi phục từ bản sao lưu cũ. Không gộp gì; các số hiệu tỉnh đã thấy sẽ không được cấp lại. Quầy tiếp tục với khóa mới %2: bấm «Sao chép dòng khóa của quầy» và gửi cho tỉnh đăng ký.</source>
+        <translation>The province holds entries this counter no longer has (from entry %1): the counter was restored from an old backup. Nothing was merged; serial numbers the province saw will not be issued again. The counter continues with a new key %2: press “Copy the counter&apos;s key line” and send it to the province to register.</translation>
     </message>
 </context>
 <context>
