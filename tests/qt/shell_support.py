@@ -75,9 +75,20 @@ def settle_status(qtbot, window) -> None:
 
 
 def scan(qtbot, widget: QWidget, text: str, *, enter: bool = True) -> None:
-    """What a scanner does: the characters a millisecond or two apart, then Enter."""
-    for ch in text:
-        qtbot.keyClick(widget, ch)
+    """What a USB scanner in keyboard mode sends: a key every 5–10 ms, Shift pressed around each capital, Enter.
+
+    The keys go to the focused widget as key events (the scanner filter sees each press and release),
+    with the event loop running in between, as with real hardware.
+    """
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for index, ch in enumerate(text):
+        if ch.isupper():
+            qtbot.keyPress(widget, Qt.Key.Key_Shift, shift)
+            qtbot.keyClick(widget, ch, shift)
+            qtbot.keyRelease(widget, Qt.Key.Key_Shift)
+        else:
+            qtbot.keyClick(widget, ch)
+        qtbot.wait(5 + index % 6)
     if enter:
         qtbot.keyClick(widget, Qt.Key.Key_Return)
 
