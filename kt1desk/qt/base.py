@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QWidget
-
 
 
 ORGANISATION = "KT1Desk"
@@ -42,6 +42,37 @@ def restore_geometry(widget: QWidget, key: str) -> bool:
     if isinstance(value, QByteArray) and not value.isEmpty():
         return widget.restoreGeometry(value)
     return False
+
+
+def fit_to_screen(widget: QWidget) -> None:
+    """Keep a window inside its screen's free area: on a small screen (1024×768, or 1366×768 at 125 %)
+    it fills the screen, maximised; otherwise it keeps its size, centred."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry()
+    frame = 40  # a title bar and borders, which the window manager adds around the window
+    if widget.width() + frame > area.width() or widget.height() + frame > area.height():
+        widget.setGeometry(area)  # without a window manager, "maximised" alone would do nothing
+        if widget.isWindow() and not isinstance(widget, QDialog):
+            widget.setWindowState(widget.windowState() | Qt.WindowState.WindowMaximized)
+        return
+    widget.move(area.center() - widget.rect().center())
+
+
+def keep_on_screen(widget: QWidget) -> None:
+    """No bigger than the screen's free area (less room for a title bar), and wholly inside it."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return
+    area = screen.availableGeometry().adjusted(0, 0, 0, -30)
+    width, height = min(widget.width(), area.width()), min(widget.height(), area.height())
+    if (width, height) != (widget.width(), widget.height()):
+        widget.resize(width, height)
+    x = min(max(widget.x(), area.left()), area.right() - widget.width() + 1)
+    y = min(max(widget.y(), area.top()), area.bottom() - widget.height() + 1)
+    if (x, y) != (widget.x(), widget.y()):
+        widget.move(x, y)
 
 
 def save_geometry(widget: QWidget, key: str) -> None:
@@ -77,6 +108,7 @@ class BaseDialog(QDialog):
         if not self._geometry_restored:
             self._geometry_restored = True
             restore_geometry(self, self._geometry_key)
+            keep_on_screen(self)
         super().showEvent(event)
 
     def done(self, result: int) -> None:

@@ -21,7 +21,7 @@ from ..services import agencies, tariff, users
 from ..services.agencies import APPENDICES, ZONES
 from ..services.users import ROLE_NAMES, ROLES
 from .base import BaseDialog
-from .pagekit import ERROR_STYLE, MUTED_STYLE, ROW_ROLE, Column, FoldingFilter, RowsModel, set_message
+from .pagekit import ERROR_STYLE, MUTED_STYLE, ROW_ROLE, Column, ColumnFitter, FoldingFilter, RowsModel, set_message
 from .session import Session
 from .tasks import run_task
 
@@ -208,7 +208,7 @@ class DirectoryPage(QWidget):
         store = self.session.store
         if "agency" in which:
             self.agency_model.set_rows(agencies.list_agencies(store))
-            self.agency_view.resizeColumnsToContents()
+            self.agency_columns.fit()
             self._count_agencies()
             self.loaded.emit("agency")
         if "user" in which:
@@ -335,6 +335,7 @@ class DirectoryPage(QWidget):
         self.agency_view = _table(self.agency_proxy)
         self.agency_view.setObjectName("agencyView")
         self.agency_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.agency_columns = ColumnFitter(self.agency_view, self.agency_model, flexible=(1, 5, 6))
         layout.addWidget(self.agency_view, 1)
         self.agency_filter.textChanged.connect(self._filter_agencies)
         if self.can_edit_agencies:

@@ -221,16 +221,18 @@ class IntakePage(QWidget):
         self.weight_edit.setMaxLength(16)
         self.pieces_edit.setMaxLength(4)
         grid = self.form.findChild(QGridLayout, "formGrid")
-        grid.setColumnStretch(1, 0)
-        grid.setColumnStretch(2, 1)
+        # Narrow screens (1024 px, or 1366 px at 125 %) first: the agency fields give way down to 200 px.
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
         for edit in (self.sender_edit, self.recipient_edit):
-            edit.setFixedWidth(300)
+            edit.setMinimumWidth(200)
+            edit.setMaximumWidth(360)
         for widget, width in ((self.kind_combo, 140), (self.secrecy_combo, 140), (self.weight_unit, 70),
                               (self.weight_edit, 140), (self.pieces_edit, 80)):
             widget.setMaximumWidth(width)
-        self.form.layout().setContentsMargins(16, 14, 16, 14)
+        self.form.layout().setContentsMargins(12, 12, 12, 12)
         for edit in (self.hen_gio_edit, self.accepted_edit):
-            edit.setMinimumWidth(170)
+            edit.setMinimumWidth(150)
         supervisor = self.session.can_supervise
         for widget in (self.back_entry_check, self.accepted_edit, self.labels["acceptedLabel"]):
             widget.setVisible(supervisor)

@@ -22,7 +22,7 @@ from ..services import items
 from ..services.intake import KINDS
 from .completer import AgencyCompleter, describe
 from .item_dialog import ItemDialog
-from .pagekit import MUTED_STYLE, ROW_ROLE, Column, FoldingFilter, RowsModel, child, load_form, set_message
+from .pagekit import MUTED_STYLE, ROW_ROLE, Column, ColumnFitter, FoldingFilter, RowsModel, child, load_form, set_message
 from .session import Session
 from .tasks import run_task
 
@@ -80,7 +80,7 @@ class LookupPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setResizeContentsPrecision(100)  # column widths from the first 100 rows, not all 500
+        self.columns = ColumnFitter(self.view, self.model, flexible=(2, 3))  # agency names give way
         self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -160,18 +160,19 @@ class LookupPage(QWidget):
         def when(key):
             return lambda r: moment(clock.parse_iso(r[key])) if r[key] else ""
 
+        # Fee and deadline right after the agencies: on a narrow screen the names give way, not these.
         return [
             Column(self.tr("Số hiệu"), lambda r: r["id"]),
             Column(self.tr("Nhận lúc"), when("accepted_at"), lambda r: r["accepted_at"]),
             Column(self.tr("Cơ quan gửi"), lambda r: f"{r['sender_code']} — {r['sender_name']}"),
             Column(self.tr("Cơ quan nhận"), lambda r: f"{r['recipient_code']} — {r['recipient_name']}"),
+            Column(self.tr("Cước"), lambda r: self.tr("Miễn") if r["free_reason"] else money(r["fee_vnd"], lang),
+                   lambda r: r["fee_vnd"], right),
+            Column(self.tr("Hạn phát"), when("deadline"), lambda r: r["deadline"]),
             Column(self.tr("Loại"), lambda r: KINDS.get(r["kind"], {}).get(lang, r["kind"])),
             Column(self.tr("Khối lượng"), lambda r: weight(r["weight_g"], lang), lambda r: r["weight_g"], right),
             Column(self.tr("Mật"), lambda r: r["secrecy"] or ""),
             Column(self.tr("Dịch vụ"), service),
-            Column(self.tr("Cước"), lambda r: self.tr("Miễn") if r["free_reason"] else money(r["fee_vnd"], lang),
-                   lambda r: r["fee_vnd"], right),
-            Column(self.tr("Hạn phát"), when("deadline"), lambda r: r["deadline"]),
             Column(self.tr("Trạng thái"), lambda r: items.STATUSES.get(r["status"], {}).get(lang, r["status"])),
         ]
 
@@ -258,9 +259,7 @@ class LookupPage(QWidget):
         if generation != self._generation:
             return  # a newer query is on its way
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
-        for column in (2, 3):  # agency names: long ones are cut with … (full text in the item view)
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 240))
+        self.columns.fit()  # long agency names are cut with … (the full text is in the item view)
         self._show_count(note)
         self.results_shown.emit(len(rows))
 

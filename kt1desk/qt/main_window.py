@@ -13,15 +13,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QButtonGroup, QFrame, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget,
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QStackedWidget,
                                QStatusBar, QVBoxLayout, QHBoxLayout, QWidget)
 
 from .. import clock
 from ..errors import Kt1Error
-from ..services import settings, sync_status
+from ..services import settings
 from ..services.calendar import calendar
 from ..services.users import ROLE_NAMES
-from .base import restore_geometry, save_geometry
+from .base import fit_to_screen, restore_geometry, save_geometry
 from .pagekit import MUTED_STYLE, scaled_font
 from .session import Session
 from .tasks import run_task
@@ -36,6 +36,7 @@ PAGES = (
 )
 LATER_JOBS = ("shift", "bags", "delivery", "reports", "sync")
 STATUS_REFRESH_MS = 60_000  # the clock moves into "ngoài giờ" without anything being saved
+STATUS_ENTITIES = {"setting", "calendar_swap", "office", "counter", "user"}  # what the status bar shows
 
 
 class PlaceholderPage(QWidget):
@@ -66,13 +67,13 @@ class PlaceholderPage(QWidget):
         self.setFocus()
 
 
-def _day_and_backlog(store) -> tuple[str | None, bool, int]:
-    """Holiday name (or None), whether it is after hours, and the unsynced count — for the status bar."""
+def _day_status(store) -> tuple[str | None, bool]:
+    """Holiday name (or None) and whether it is after hours — for the status bar."""
     now = clock.now()
     cal = calendar(store, now.date())
     holiday = cal.holiday_name(now.date()) if cal.is_public_holiday(now.date()) else None
     after_hours = cal.is_after_hours(now, settings.get(store, "day_start", now.date()))
-    return holiday, after_hours, sync_status.unsynced_count(store)
+    return holiday, after_hours
 
 
 class _Pages(dict):
@@ -118,7 +119,8 @@ class MainWindow(QMainWindow):
                           "QFrame#nav QPushButton:hover:!checked:enabled { background: #dde3ea; }"
                           "QFrame#nav QPushButton:focus { outline: none; border: 2px solid #e0a100; }"
                           "QFrame#nav QPushButton:disabled { color: #8a9099; }")
-        nav.setFixedWidth(220)
+        nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # as wide as its words
+        nav.setMinimumWidth(150)
         nav_layout = QVBoxLayout(nav)
         nav_layout.setContentsMargins(8, 12, 8, 12)
         nav_layout.setSpacing(2)
@@ -158,7 +160,13 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(nav)
-        row.addWidget(self.stack, 1)
+        # On a screen too small for a page, the page scrolls instead of being cut off.
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setObjectName("page_scroll")
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setWidget(self.stack)
+        row.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
 
         self.status_user = QLabel()
@@ -166,10 +174,8 @@ class MainWindow(QMainWindow):
         self.status_office = QLabel()
         self.status_day = QLabel()
         self.status_day.setStyleSheet("color: #8a5300; font-weight: bold;")
-        self.status_unsynced = QLabel()
         bar = QStatusBar()
-        for widget in (self.status_user, self.status_counter, self.status_office, self.status_day,
-                       self.status_unsynced):
+        for widget in (self.status_user, self.status_counter, self.status_office, self.status_day):
             widget.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(widget)
         self.setStatusBar(bar)
@@ -182,7 +188,7 @@ class MainWindow(QMainWindow):
         self._shortcut("Ctrl+,", self.open_settings)
 
         self._status_generation = 0
-        self.status_settled = False  # True once the day and the backlog are shown (tests wait for it)
+        self.status_settled = False  # True once the day is shown (tests wait for it)
         if session.events is not None:
             session.events.changed.connect(self._on_changed)
         self._clock = QTimer(self)
@@ -192,7 +198,8 @@ class MainWindow(QMainWindow):
 
         self.retranslate()  # sets every text, the status bar's too
         self.resize(1280, 760)
-        restore_geometry(self, "main_window")
+        if not restore_geometry(self, "main_window"):
+            fit_to_screen(self)
         self.show_page("intake")
 
     # -- texts -----------------------------------------------------------
@@ -220,7 +227,8 @@ class MainWindow(QMainWindow):
                                              .replace("%2", str(index + 1)))
         self.later_heading.setText(self.tr("Sắp có"))
         for key, button in self.later_buttons.items():
-            button.setText(self.tr("%1 — sắp có").replace("%1", self._later_name(key)))
+            button.setText(self._later_name(key))  # under the heading "Sắp có"
+            button.setToolTip(self.tr("%1 — sắp có").replace("%1", self._later_name(key)))
         self.settings_button.setText(self.tr("Cài đặt…"))
         self.settings_button.setToolTip(self.tr("Ngôn ngữ, thời gian tự khóa (Ctrl+,)"))
         self.lock_button.setText(self.tr("Khóa màn hình"))
@@ -310,8 +318,8 @@ class MainWindow(QMainWindow):
 
     # -- status bar --------------------------------------------------------
     def _on_changed(self, action: str, entities) -> None:
-        # Every commit is journalled, so every commit moves the unsynced count.
-        self.refresh_status()
+        if entities & STATUS_ENTITIES:
+            self.refresh_status()
 
     def refresh_status(self) -> None:
         self.status_settled = False
@@ -326,14 +334,14 @@ class MainWindow(QMainWindow):
         else:
             self.status_counter.setText(f"{counter['name']} ({counter['code']})")
         self.status_office.setText(f"{session.office['code']} · {session.office['name']}")
-        # The calendar (the holidays package) and the journal count are read off the GUI thread.
+        # The calendar (the holidays package) is read off the GUI thread.
         self._status_generation += 1
         generation = self._status_generation
         store = session.store
-        run_task(self, lambda: _day_and_backlog(store), on_error=lambda err: log.warning("status bar: %s", err),
-                 on_done=lambda result: self._show_day_and_backlog(generation, *result))
+        run_task(self, lambda: _day_status(store), on_error=lambda err: log.warning("status bar: %s", err),
+                 on_done=lambda result: self._show_day(generation, *result))
 
-    def _show_day_and_backlog(self, generation: int, holiday: str | None, after_hours: bool, count: int) -> None:
+    def _show_day(self, generation: int, holiday: str | None, after_hours: bool) -> None:
         if generation != self._status_generation:
             return  # a newer refresh is on its way
         try:
@@ -345,8 +353,6 @@ class MainWindow(QMainWindow):
                 day_text = ""
             self.status_day.setText(day_text)
             self.status_day.setVisible(bool(day_text))
-            self.status_unsynced.setText(self.tr("Chưa đồng bộ: %1 bản ghi")
-                                         .replace("%1", f"{count:,}".replace(",", ".")))
         except RuntimeError:  # the window went away meanwhile
             return
         self.status_settled = True

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QFile, QIODevice, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QEvent, QFile, QIODevice, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..paths import ui_file
 from ..text import fold
@@ -165,3 +165,58 @@ class FoldingFilter(QSortFilterProxyModel):
             return a < b
         except TypeError:
             return str(a) < str(b)
+
+
+class ColumnFitter(QObject):
+    """Column widths of a RowsModel's view from the rows' own text, fitted to the view's width.
+
+    Widths come from the first ``sample`` rows of the model — not from the rows a filter
+    happens to leave on screen, so they never collapse to the headers — and the
+    ``flexible`` columns (long names) give way, down to ``min_flexible`` pixels, so
+    the other columns stay on screen. Refitted when the view is resized.
+    """
+
+    PADDING = 18
+
+    def __init__(self, view: QTableView, model: RowsModel, *, flexible: Sequence[int] = (), min_flexible: int = 140,
+                 sample: int = 200):
+        super().__init__(view)
+        self.view, self.model = view, model
+        self.flexible, self.min_flexible, self.sample = list(flexible), min_flexible, sample
+        self._natural: list[int] = []
+        view.installEventFilter(self)
+
+    def fit(self) -> None:
+        """Measure the rows again (after the model changed) and fit."""
+        if not self.model.rows:
+            return  # nothing to measure: keep the widths of the last rows
+        text, head = self.view.fontMetrics(), self.view.horizontalHeader().fontMetrics()
+        rows = self.model.rows[:self.sample]
+        self._natural = [max([head.horizontalAdvance(c.header) + self.PADDING + 10]
+                             + [text.horizontalAdvance(c.show(r)) + self.PADDING for r in rows])
+                         for c in self.model.columns]
+        self._apply()
+
+    def _apply(self) -> None:
+        if not self._natural:
+            return
+        widths = list(self._natural)
+        excess = sum(widths) - self.view.viewport().width()
+        if excess > 0 and self.flexible:
+            # One ceiling for the flexible columns, as high as still frees the room needed (never below the minimum).
+            def freed(ceiling: int) -> int:
+                return sum(max(0, widths[c] - ceiling) for c in self.flexible)
+
+            low, high = self.min_flexible, max(widths[c] for c in self.flexible)
+            while low < high:
+                middle = (low + high + 1) // 2
+                low, high = (middle, high) if freed(middle) >= excess else (low, middle - 1)
+            for c in self.flexible:
+                widths[c] = min(widths[c], max(low, self.min_flexible))
+        for column, width in enumerate(widths):
+            self.view.setColumnWidth(column, width)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.view and event.type() == QEvent.Type.Resize:
+            self._apply()
+        return False

@@ -22,3 +22,21 @@ def test_a_real_scanner_opens_the_item_and_types_nothing_into_the_focused_field(
     assert seen["page"] == "lookup"
     assert seen["scans"] == 1
     assert seen["sender_text"] == "" and seen["recipient_text"] == ""
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_every_page_fits_a_1024_by_768_screen(x1024, lang):
+    seen = x1024.run("fit", lang)
+    assert seen["window_inside"], seen["window"]
+    assert all(seen["shown"].values()), seen["shown"]
+    assert not any(page["sideways_scroll"] for page in seen["pages"].values()), seen["pages"]
+
+
+def test_every_page_fits_1366_by_768_at_125_percent():
+    require_tools()
+    with XServer("1366x768") as server:
+        seen = server.run("fit", "vi", env={"QT_SCALE_FACTOR": "1.25"})
+    assert seen["screen"] == [1093, 614]  # 1366 × 768 at 125 %, in Qt's pixels
+    assert seen["window_inside"], seen["window"]
+    assert all(seen["shown"].values()), seen["shown"]
+    assert not any(page["sideways_scroll"] for page in seen["pages"].values()), seen["pages"]

@@ -128,6 +128,30 @@ def scenario_scan() -> dict:
     return result
 
 
+def scenario_fit(lang: str = "vi") -> dict:
+    """The main window on this screen: inside it, and every page usable without scrolling sideways."""
+    store = demo_store()
+    window = main_window(store, "giamsat", lang)  # a supervisor sees the most: back-entry row, every button
+    screen = window.screen().availableGeometry()
+    pump(300)
+    result = {"screen": [screen.width(), screen.height()], "window": rect_of(window), "pages": {}}
+    result["window_inside"] = screen.contains(window.frameGeometry())
+    for key in window.nav_buttons:
+        page = window.show_page(key)
+        pump(300)
+        scroll = window.page_scroll
+        result["pages"][key] = {"sideways_scroll": scroll.horizontalScrollBar().isVisible(),
+                                "min_width": page.minimumSizeHint().width(), "room": scroll.viewport().width()}
+    intake = window.show_page("intake")
+    pump(200)
+    watched = {"fee": intake.labels["feeValue"], "fee_panel": intake.form.findChild(QWidget, "summaryFrame"),
+               "save": intake.save_button, "sender": intake.sender_edit, "status_bar": window.statusBar(),
+               "lock": window.lock_button, "status_office": window.status_office}
+    result["shown"] = {name: fully_shown(widget, screen) for name, widget in watched.items()}
+    close_main_window(window)
+    return result
+
+
 SCENARIOS = {name[len("scenario_"):]: fn for name, fn in globals().items() if name.startswith("scenario_")}
 
 
