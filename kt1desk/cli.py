@@ -26,7 +26,9 @@ class Cli:
 
     def __init__(self, args: argparse.Namespace):
         self.args = args
-        self.lang = args.lang
+        # --lang, else KT1DESK_LANG; the window, given neither, speaks what was last chosen in its settings.
+        self.asked_lang = args.lang or os.environ.get("KT1DESK_LANG") or None
+        self.lang = self.asked_lang or "vi"
         self._store: Store | None = None
 
     @property
@@ -68,7 +70,7 @@ class Cli:
 def cmd_gui(cli: Cli) -> int:
     from .qt.app import run
 
-    return run(db_path=cli.args.db or default_db_path(), lang=cli.lang, counter=cli.args.counter)
+    return run(db_path=cli.args.db or default_db_path(), lang=cli.asked_lang, counter=cli.args.counter)
 
 
 def cmd_demo(cli: Cli) -> int:
@@ -298,7 +300,8 @@ def cmd_calendar_swap(cli: Cli) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kt1desk", description="KT1 Desk — nhận gửi bưu gửi KT1 tại quầy.")
     parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: KT1DESK_DB hoặc thư mục dữ liệu người dùng)")
-    parser.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("KT1DESK_LANG", "vi"))
+    parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ / language (mặc định: KT1DESK_LANG, "
+                        "với cửa sổ: ngôn ngữ đã chọn lần trước, không có thì tiếng Việt)")
     parser.add_argument("--counter", help="mã quầy (mặc định: quầy của máy này)")
     parser.add_argument("--user", help="tên đăng nhập; mật khẩu lấy từ KT1DESK_PASSWORD hoặc hỏi khi chạy")
     parser.set_defaults(func=cmd_gui)

@@ -109,6 +109,50 @@ class IntakePage(QWidget):
     def fee_text(self) -> str:
         return self.labels["feeValue"].text()
 
+    def has_unsaved_input(self) -> bool:
+        """An item half typed (the sender alone stays on purpose after each save)."""
+        return bool(self.recipient_edit.text().strip() or self.weight_edit.text().strip())
+
+    def carry(self) -> dict:
+        """The form as typed, for a new form made after a change of language."""
+        return {
+            "edits": {name: edit.text() for name, edit in self._edits().items()},
+            "combos": {name: combo.currentData() for name, combo in self._combos().items()},
+            "checks": {name: box.isChecked() for name, box in self._checks().items()},
+            "times": {"hen_gio": self.hen_gio_edit.dateTime(), "accepted": self.accepted_edit.dateTime()},
+            "shown": set(self._shown),
+        }
+
+    def take_carry(self, state: dict) -> None:
+        self._resetting = True
+        try:
+            for name, edit in self._edits().items():
+                edit.setText(state["edits"][name])
+            for name, combo in self._combos().items():
+                combo.setCurrentIndex(max(combo.findData(state["combos"][name]), 0))
+            for name, box in self._checks().items():
+                box.setChecked(state["checks"][name])
+            self.hen_gio_edit.setDateTime(state["times"]["hen_gio"])
+            self.accepted_edit.setDateTime(state["times"]["accepted"])
+            for completer in (self.sender_completer, self.recipient_completer):
+                completer.close()
+        finally:
+            self._resetting = False
+        self._shown = set(state["shown"])
+        self._enable_dependents()
+        self.refresh()
+
+    def _edits(self) -> dict[str, QLineEdit]:
+        return {"sender": self.sender_edit, "recipient": self.recipient_edit, "weight": self.weight_edit,
+                "pieces": self.pieces_edit}
+
+    def _combos(self) -> dict[str, QComboBox]:
+        return {"kind": self.kind_combo, "unit": self.weight_unit, "secrecy": self.secrecy_combo}
+
+    def _checks(self) -> dict[str, QCheckBox]:
+        return {"seal": self.seal_check, "hoa_toc": self.hoa_toc_check, "hen_gio": self.hen_gio_check,
+                "back_entry": self.back_entry_check}
+
     def reset(self, *, keep_sender: bool = True) -> None:
         """Empty the form for the next item; the sender stays unless asked otherwise."""
         self._resetting = True

@@ -129,6 +129,12 @@ class IdleLock(QObject):
     def locked(self) -> bool:
         return self._overlay is not None and self._overlay.isVisible()
 
+    def forget_overlay(self) -> None:
+        """The panel is made again at the next lock (after a change of language or of user)."""
+        if self._overlay is not None and not self.locked:
+            self._overlay.deleteLater()
+            self._overlay = None
+
     def set_interval_ms(self, interval_ms: int | None = None) -> None:
         """A fixed interval, or (None) the office's setting read again."""
         if interval_ms is None:

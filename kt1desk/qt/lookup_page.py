@@ -140,6 +140,23 @@ class LookupPage(QWidget):
         run_task(self, fetch, on_done=lambda rows: self._show_rows(rows, generation),
                  on_error=lambda err: self._show_error(err, generation))
 
+    def carry(self) -> dict:
+        """The query as typed, for a new page made after a change of language."""
+        return {"search": self.search_edit.text(), "agency": self.agency_edit.text(),
+                "status": self.status_combo.currentData(), "dates": self.date_check.isChecked(),
+                "from": self.date_from.date(), "to": self.date_to.date(), "filter": self.filter_edit.text()}
+
+    def take_carry(self, state: dict) -> None:
+        self.search_edit.setText(state["search"])
+        self.agency_edit.setText(state["agency"])
+        self.status_combo.setCurrentIndex(max(self.status_combo.findData(state["status"]), 0))
+        self.date_from.setDate(state["from"])
+        self.date_to.setDate(state["to"])
+        self.date_check.setChecked(state["dates"])
+        self.filter_edit.setText(state["filter"])
+        self.agency_completer.close()
+        self.search()
+
     def rows_shown(self) -> list[dict]:
         """The rows in the table, in the order shown (sorted and filtered)."""
         return [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]

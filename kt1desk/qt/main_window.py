@@ -102,8 +102,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.idle_lock = None  # set by app.build_main_window
         self.scanner = None
+        self.ask_before_close = True  # False once the program is ending anyway (close_main_window)
         # A page is made the first time it is shown: start-up builds only the intake form.
         self.pages = _Pages(self._make_page)
+        self._pages_lang = session.lang  # the language the pages were made in
         self.stack = QStackedWidget()
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)
@@ -239,6 +241,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if self._pages_lang != self.session.lang:
+                self.rebuild_pages()  # lists, numbers and messages of the pages follow too, at once
         super().changeEvent(event)
 
     def _update_title(self) -> None:
@@ -262,6 +266,27 @@ class MainWindow(QMainWindow):
         if hasattr(page, "focus_first"):
             page.focus_first()
         return page
+
+    def rebuild_pages(self, *, keep_input: bool = True) -> None:
+        """Make the pages again for the session as it is now (its language, its user).
+
+        The page on screen comes back at once with what was typed into it: a page that
+        holds input offers ``carry()`` and takes it back with ``take_carry(state)``.
+        The other pages are made when next shown.
+        """
+        current = self.current_page_key()
+        carried = {key: page.carry() for key, page in self.pages.items()
+                   if keep_input and callable(getattr(page, "carry", None))}
+        for page in list(self.pages.values()):
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._pages_lang = self.session.lang
+        if self.idle_lock is not None:
+            self.idle_lock.forget_overlay()  # its texts too
+        for key, state in carried.items():
+            self.pages[key].take_carry(state)
+        self.show_page(current)
 
     def open_item(self, item_id: str) -> bool:
         """Show that item in the lookup page. False (and a message) when there is no lookup page."""
@@ -372,7 +397,7 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        titles = self.unsaved_pages()
+        titles = self.unsaved_pages() if self.ask_before_close else []
         if titles and not self.locked and not self.confirm_close(titles):
             event.ignore()
             return
