@@ -52,6 +52,8 @@ def _lines(item: dict, office: dict, copy: bool, print_number: int) -> list[tupl
               ("pair", "Giao dịch viên", item.get("clerk_name") or item.get("clerk_login") or ""),
               ("rule",),
               ("pair_big", "Cước", common.fee(item)),
+              *([("text", "Tính theo bảng cước MẪU, không phải bảng cước chính thức.", 7, True, "center")]
+                if item.get("tariff_is_sample") else []),
               ("rule",),
               ("sign",),
               ("text", "Giữ biên nhận này để tra cứu và khiếu nại.", 7, False, "center")]

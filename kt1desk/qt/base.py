@@ -75,6 +75,15 @@ def keep_on_screen(widget: QWidget) -> None:
         widget.move(x, y)
 
 
+def grow_to_fit(window: QWidget, content: QWidget) -> None:
+    """Make ``window`` taller when ``content`` grew (messages appeared), as far as the screen allows."""
+    content.layout().activate()
+    extra = content.sizeHint().height() - content.height()
+    if extra > 0:
+        window.resize(window.width(), window.height() + extra)
+        keep_on_screen(window)
+
+
 def save_geometry(widget: QWidget, key: str) -> None:
     settings = app_settings()
     settings.setValue(f"geometry/{key}", widget.saveGeometry())

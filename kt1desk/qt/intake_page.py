@@ -10,22 +10,24 @@ because a barcode scanner types like a keyboard.
 
 from __future__ import annotations
 
+import html
 import logging
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QWidget)
+                               QVBoxLayout, QWidget)
 
 from .. import clock
-from ..errors import FieldErrors, ItemRefused, Kt1Error
+from ..errors import FIELD_LABELS, FieldErrors, ItemRefused, Kt1Error
 from ..formats import money, moment, parse_weight_g, weight
-from ..services import items
+from ..services import agencies, items
 from ..services.intake import KINDS, ZONE_NAMES, Quote, intake, quote, store_item
-from ..services.tariff import FREE_REASONS, list_tariffs
+from ..services.tariff import FREE_REASONS, in_force as tariff_in_force, list_tariffs
 from ..workdays import deadline_days
 from .completer import AgencyCompleter, describe
-from .pagekit import ERROR_STYLE, MUTED_STYLE, WARNING_STYLE, child, load_form, scaled_font, set_message, set_text
+from .pagekit import (ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, SAMPLE_BADGE_STYLE, WARNING_STYLE, child, load_form,
+                      scaled_font, set_message, set_text)
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -50,6 +52,7 @@ class IntakePage(QWidget):
 
     item_saved = Signal(str)
     item_refused = Signal(int)
+    open_page = Signal(str, str)  # (page, tab): the first-day notice's link to Danh bạ
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -87,9 +90,10 @@ class IntakePage(QWidget):
         self.labels = {name: child(f, QLabel, name) for name in (
             "senderName", "recipientName", "weightShown", "feeValue", "feeDetail", "scopeValue", "deadlineValue",
             "lastId", "lastInfo", "printStatus", "warningsLabel", "feeTitle", "scopeTitle", "deadlineTitle",
-            "lastTitle", "acceptedLabel")}
+            "lastTitle", "acceptedLabel", "feeSample")}
         self._setup_widgets()
         self._connect()
+        self.check_setup()
         self.reset(keep_sender=False)
 
     # -- public ------------------------------------------------------------
@@ -198,15 +202,11 @@ class IntakePage(QWidget):
         self._show_weight()
         try:
             q = quote(self.session.store, self.session.user, **self.values())
-        except FieldErrors as err:
-            self.last_quote = None
-            self._show_errors(err)
-            self._show_summary(None)
-            return None
         except Kt1Error as err:
             self.last_quote = None
-            self._show_errors(FieldErrors([err]))
-            self._show_summary(None)
+            errors = err if isinstance(err, FieldErrors) else FieldErrors([err])
+            self._show_errors(errors)
+            self._show_summary(None, errors)
             return None
         self.last_quote = q
         self._show_errors(None)
@@ -275,6 +275,13 @@ class IntakePage(QWidget):
                               (self.weight_edit, 140), (self.pieces_edit, 80)):
             widget.setMaximumWidth(width)
         self.form.layout().setContentsMargins(12, 12, 12, 12)
+        self.setup_notice = QLabel()
+        self.setup_notice.setObjectName("setupNotice")
+        self.setup_notice.setWordWrap(True)
+        self.setup_notice.setTextFormat(Qt.TextFormat.RichText)
+        self.form.findChild(QVBoxLayout, "formAreaLayout").insertWidget(0, self.setup_notice)
+        self.labels["feeSample"].setStyleSheet(SAMPLE_BADGE_STYLE)
+        self.labels["feeSample"].hide()
         for edit in (self.hen_gio_edit, self.accepted_edit):
             edit.setMinimumWidth(150)
         supervisor = self.session.can_supervise
@@ -298,7 +305,28 @@ class IntakePage(QWidget):
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
+    def check_setup(self) -> None:
+        """Say so above the form while the office has no directory or no tariff in force (a first day)."""
+        store = self.session.store
+        missing = []
+        if not agencies.count_agencies(store):
+            missing.append(("agency", self.tr("Danh bạ chưa có cơ quan nào.")))
+        if tariff_in_force(store, clock.now().date()) is None:
+            missing.append(("tariff", self.tr("Chưa có bảng cước có hiệu lực hôm nay: chưa tính được cước.")))
+        if not missing:
+            set_message(self.setup_notice, None)
+            return
+        if self.session.can_supervise:
+            how = self.tr('<a href="{tab}">Nạp ở mục Danh bạ…</a>')
+        else:
+            how = self.tr('Nhờ kiểm soát viên nạp ở mục <a href="{tab}">Danh bạ</a>.')
+        text = " ".join(html.escape(what) for _tab, what in missing) + " " + how.format(tab=missing[0][0])
+        set_message(self.setup_notice, text, NOTICE_STYLE)
+
     def _connect(self) -> None:
+        self.setup_notice.linkActivated.connect(lambda tab: self.open_page.emit("directory", tab))
+        if self.session.events is not None:
+            self.session.events.changed.connect(self._store_changed)
         for edit, key in ((self.sender_edit, "sender"), (self.recipient_edit, "recipient"),
                           (self.weight_edit, "weight_g"), (self.pieces_edit, "pieces")):
             edit.textChanged.connect(self._changed)
@@ -338,6 +366,11 @@ class IntakePage(QWidget):
         super().keyPressEvent(event)
 
     # -- reacting ------------------------------------------------------------
+    def _store_changed(self, _action: str, entities) -> None:
+        if entities & {"agency", "tariff"}:  # a directory or tariff loaded meanwhile: the fee may be known now
+            self.check_setup()
+            self.refresh()
+
     def _changed(self, *_args) -> None:
         if not self._resetting:
             self.refresh()
@@ -396,16 +429,39 @@ class IntakePage(QWidget):
                         self.tr("Kiểm tra niêm phong rồi đánh dấu «Niêm phong nguyên vẹn»; "
                                 "niêm phong không nguyên vẹn thì bưu gửi bị từ chối."), WARNING_STYLE)
 
-    def _show_summary(self, q: Quote | None) -> None:
+    def _why_no_fee(self, err: FieldErrors | None) -> tuple[str, str]:
+        """Why no fee shows: the fields still to type, the first wrong one, or that no tariff is in force."""
+        lang = self.session.lang
+        errors = err.errors if err else []
+        for error in errors:
+            if error.code in ("no_tariff", "no_band"):
+                how = (self.tr("Nạp bảng cước ở mục Danh bạ › Bảng cước.") if self.session.can_supervise else
+                       self.tr("Nhờ kiểm soát viên nạp bảng cước (mục Danh bạ › Bảng cước)."))
+                return error.text(lang) + " " + how, WARNING_STYLE
+        typed = {"sender": self.sender_edit.text(), "recipient": self.recipient_edit.text(),
+                 "weight_g": self.weight_edit.text()}
+        empty = [key for key, text in typed.items() if not text.strip()]
+        missing = [FIELD_LABELS[key].get(lang, FIELD_LABELS[key]["vi"]) for key in empty]
+        wrong = [e.text(lang) for e in errors if e.code != "required" and e.field not in empty]
+        parts = []
+        if missing:
+            parts.append(self.tr("Chưa tính được cước: cần nhập {fields}.").format(fields=", ".join(missing)))
+        if wrong:
+            parts.append((self.tr("Chưa tính được cước:") + " " if not missing else "") + wrong[0])
+        return "\n".join(parts) or self.tr("Nhập đủ thông tin để tính cước."), MUTED_STYLE
+
+    def _show_summary(self, q: Quote | None, err: FieldErrors | None = None) -> None:
         lang = self.session.lang
         lbl = self.labels
         if q is None:
             set_text(lbl["feeValue"], "—")
-            set_message(lbl["feeDetail"], self.tr("Nhập đủ thông tin để tính cước."), MUTED_STYLE)
+            lbl["feeSample"].hide()
+            set_message(lbl["feeDetail"], *self._why_no_fee(err))
             set_text(lbl["scopeValue"], "—")
             set_text(lbl["deadlineValue"], "—")
             return
         fee = q.fee
+        lbl["feeSample"].setVisible(self._is_sample(fee.tariff_id))
         if fee.free_reason:
             set_text(lbl["feeValue"], self.tr("Miễn cước"))
             detail = FREE_REASONS[fee.free_reason].get(lang, FREE_REASONS[fee.free_reason]["vi"])
@@ -416,8 +472,7 @@ class IntakePage(QWidget):
             # no-break spaces: "mật 10.000 đ" never splits across lines
             detail = " + ".join(f"{names.get(k, k)} {money(v, lang)}".replace(" ", "\u00a0")
                                 for k, v in fee.parts.items())
-            tariff = next((t for t in list_tariffs(self.session.store) if t.id == fee.tariff_id), None)
-            if tariff is not None and tariff.is_sample:
+            if self._is_sample(fee.tariff_id):
                 detail += "\n" + self.tr("Theo bảng cước MẪU, chưa phải bảng cước chính thức.")
         set_message(lbl["feeDetail"], detail, MUTED_STYLE)
         zone_key = (q.scope, q.recipient.get("zone") if q.scope == "noi-tinh" else None)
@@ -432,12 +487,18 @@ class IntakePage(QWidget):
             rule = "J + " + (days.replace(".", ",") if lang == "vi" else days)
         set_text(lbl["deadlineValue"], f"{rule}  ·  {day_name} {moment(when)}")
 
+    def _is_sample(self, tariff_id: int | None) -> bool:
+        return tariff_id is not None and any(t.id == tariff_id and t.is_sample
+                                             for t in list_tariffs(self.session.store))
+
     def _show_saved(self, item: dict, warnings: list[Kt1Error]) -> None:
         lang = self.session.lang
         set_text(self.labels["lastTitle"], self.tr("Bưu gửi vừa nhận"))
         set_text(self.labels["lastId"], item["id"])
         self.labels["lastId"].setStyleSheet("color: #0b6b2f;")
         fee = money(item["fee_vnd"], lang) if not item["free_reason"] else self.tr("Miễn cước")
+        if self._is_sample(item["tariff_id"]):
+            fee += " " + self.tr("(bảng cước MẪU)")
         info = f"{item['sender_code']} → {item['recipient_code']} · {weight(item['weight_g'], lang)} · {fee}"
         if item["secrecy"]:
             info += "\n" + self.tr("Mật {letter}: chuyển đi ngay bằng xe riêng.").format(letter=item["secrecy"])

@@ -100,6 +100,8 @@ class ItemDialog(BaseDialog):
             fee = self.tr("Miễn cước") + " — " + FREE_REASONS[item["free_reason"]].get(lang, "")
         else:
             fee = money(item["fee_vnd"], lang)
+            if item["tariff_is_sample"]:
+                fee += " — " + self.tr("theo bảng cước MẪU, không chính thức")
         zone = ZONE_NAMES.get((item["scope"], None), {}).get(lang) if item["scope"] == "lien-tinh" else \
             self.tr("nội tỉnh")
         accepted = _when(item["accepted_at"])

@@ -20,6 +20,7 @@ from ..errors import Kt1Error
 from ..formats import money, moment, weight
 from ..services import items
 from ..services.intake import KINDS
+from ..services.tariff import list_tariffs
 from .completer import AgencyCompleter, describe
 from .item_dialog import ItemDialog
 from .pagekit import MUTED_STYLE, ROW_ROLE, Column, ColumnFitter, FoldingFilter, RowsModel, child, load_form, set_message
@@ -48,6 +49,7 @@ class LookupPage(QWidget):
         self.last_dialog: ItemDialog | None = None
         self._generation = 0
         self._dirty = False
+        self._sample_tariffs: set[int] = set()  # fees priced by these show "MẪU"
         self.form = load_form("lookup_page.ui", self)
         f = self.form
         self.search_edit = child(f, QLineEdit, "searchEdit")
@@ -177,14 +179,19 @@ class LookupPage(QWidget):
         def when(key):
             return lambda r: moment(clock.parse_iso(r[key])) if r[key] else ""
 
+        def fee(r):
+            if r["free_reason"]:
+                return self.tr("Miễn")
+            sample = r["tariff_id"] in self._sample_tariffs
+            return money(r["fee_vnd"], lang) + (" " + self.tr("MẪU") if sample else "")
+
         # Fee and deadline right after the agencies: on a narrow screen the names give way, not these.
         return [
             Column(self.tr("Số hiệu"), lambda r: r["id"]),
             Column(self.tr("Nhận lúc"), when("accepted_at"), lambda r: r["accepted_at"]),
             Column(self.tr("Cơ quan gửi"), lambda r: f"{r['sender_code']} — {r['sender_name']}"),
             Column(self.tr("Cơ quan nhận"), lambda r: f"{r['recipient_code']} — {r['recipient_name']}"),
-            Column(self.tr("Cước"), lambda r: self.tr("Miễn") if r["free_reason"] else money(r["fee_vnd"], lang),
-                   lambda r: r["fee_vnd"], right),
+            Column(self.tr("Cước"), fee, lambda r: r["fee_vnd"], right),
             Column(self.tr("Hạn phát"), when("deadline"), lambda r: r["deadline"]),
             Column(self.tr("Loại"), lambda r: KINDS.get(r["kind"], {}).get(lang, r["kind"])),
             Column(self.tr("Khối lượng"), lambda r: weight(r["weight_g"], lang), lambda r: r["weight_g"], right),
@@ -275,6 +282,7 @@ class LookupPage(QWidget):
     def _show_rows(self, rows: list[dict], generation: int, note: str | None = None) -> None:
         if generation != self._generation:
             return  # a newer query is on its way
+        self._sample_tariffs = {t.id for t in list_tariffs(self.session.store) if t.is_sample}
         self.model.set_rows(rows)
         self.columns.fit()  # long agency names are cut with … (the full text is in the item view)
         self._show_count(note)

@@ -219,6 +219,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         if hasattr(page, "item_saved"):
             page.item_saved.connect(self._on_item_saved)
+        if hasattr(page, "open_page"):
+            page.open_page.connect(self.open_page)
         return page
 
     def retranslate(self) -> None:
@@ -265,6 +267,13 @@ class MainWindow(QMainWindow):
         self._update_title()
         if hasattr(page, "focus_first"):
             page.focus_first()
+        return page
+
+    def open_page(self, key: str, tab: str = "") -> QWidget:
+        """Show a page, and one of its tabs when it has them (``show_tab``)."""
+        page = self.show_page(key)
+        if tab and callable(getattr(page, "show_tab", None)):
+            page.show_tab(tab)
         return page
 
     def rebuild_pages(self, *, keep_input: bool = True) -> None:

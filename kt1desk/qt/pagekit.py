@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QAbstractTableModel, QEvent, QFile, QIODevice, QModelIndex, QObject, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTableView, QVBoxLayout, QWidget
 
 from ..paths import ui_file
 from ..text import fold
@@ -20,6 +20,9 @@ from ..text import fold
 ERROR_STYLE = "color: #a8231a;"
 WARNING_STYLE = "color: #8a5300;"
 MUTED_STYLE = "color: #5f6368;"
+NOTICE_STYLE = "color: #6b3f00; background: #fff4d6; border: 1px solid #e0b34a; border-radius: 4px; padding: 6px 8px;"
+# Beside a fee priced by the sample tariff shipped with the program.
+SAMPLE_BADGE_STYLE = ("color: white; background: #b35c00; border-radius: 3px; padding: 1px 6px; font-weight: bold;")
 
 
 def load_form(name: str, host: QWidget) -> QWidget:
@@ -38,6 +41,15 @@ def load_form(name: str, host: QWidget) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(form)
     return form
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area: on a small screen it scrolls rather than being cut off."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
 
 
 def child(form: QWidget, cls, name: str):

@@ -29,9 +29,9 @@ def unlock(qtbot, window, password: str) -> None:
 
 
 def test_the_screen_locks_after_the_idle_time(qtbot, demo_store, clerk, open_window):
-    window = open_window(session_for(demo_store, clerk), idle_ms=150)
+    window = open_window(session_for(demo_store, clerk), idle_ms=1500)  # room for a loaded machine to open it
     assert not window.locked
-    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    qtbot.waitUntil(lambda: window.locked, timeout=5000)
     assert window.idle_lock.overlay.isVisible()
     assert window.idle_lock.overlay.geometry() == window.rect()
 
