@@ -33,6 +33,7 @@ PAGES = (
     ("intake", "kt1desk.qt.intake_page", "IntakePage"),
     ("lookup", "kt1desk.qt.lookup_page", "LookupPage"),
     ("directory", "kt1desk.qt.directory_page", "DirectoryPage"),
+    ("manifests", "kt1desk.qt.manifest_page", "ManifestPage"),
 )
 LATER_JOBS = ("shift", "bags", "delivery", "reports", "sync")
 STATUS_REFRESH_MS = 60_000  # the clock moves into "ngoài giờ" without anything being saved
@@ -206,7 +207,8 @@ class MainWindow(QMainWindow):
 
     # -- texts -----------------------------------------------------------
     def _page_name(self, key: str) -> str:
-        return {"intake": self.tr("Nhận gửi"), "lookup": self.tr("Tra cứu"), "directory": self.tr("Danh bạ")}[key]
+        return {"intake": self.tr("Nhận gửi"), "lookup": self.tr("Tra cứu"), "directory": self.tr("Danh bạ"),
+                "manifests": self.tr("Bảng kê")}[key]
 
     def _later_name(self, key: str) -> str:
         return {"shift": self.tr("Ca làm việc"), "bags": self.tr("Túi thư"), "delivery": self.tr("Phát"),
