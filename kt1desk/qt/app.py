@@ -85,6 +85,7 @@ def build_main_window(session: Session, *, idle_ms: int | None = None, scanner: 
     window = MainWindow(session)
     window.idle_lock = IdleLock(session, window, interval_ms=idle_ms)
     window.idle_lock.locked_changed.connect(window.set_locked)
+    window.idle_lock.user_changed.connect(window.change_user)
     if scanner:
         window.scanner = ScannerFilter(window.handle_scan, enabled=lambda: not window.locked, parent=window)
         QApplication.instance().installEventFilter(window.scanner)

@@ -139,6 +139,8 @@ class AgencyDialog(_FormDialog):
             self.edits[key] = self.add_field(key, labels[key], widget)
         if agency:
             self.edits["code"].setReadOnly(True)  # a new code is a new agency
+        # Typing goes into the first field to fill, never to a button (a space would press it).
+        self.edits["name" if agency else "code"].setFocus()
         self.resize(620, 560)
 
     def values(self) -> dict:
@@ -161,6 +163,7 @@ class UserDialog(_FormDialog):
             self.role.addItem(ROLE_NAMES[role].get(session.lang, role), role)
         self.password = self.add_field("password", self.tr("Mật khẩu"), QLineEdit())
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.login.setFocus()
         self.resize(460, 280)
 
     def write(self) -> None:

@@ -178,12 +178,14 @@ class IntakePage(QWidget):
             self.accepted_edit.setDateTime(to_qdatetime(now))
             for completer in (self.sender_completer, self.recipient_completer):
                 completer.close()
+            # Still resetting: leaving the (now empty) field the clerk was in is not "visiting" it, so no
+            # stale "Khối lượng …" error on the fresh form.
+            self.focus_first()
         finally:
             self._resetting = False
         self._shown = {"sender"} if keep_sender and self.sender_edit.text().strip() else set()
         self._enable_dependents()
         self.refresh()
-        self.focus_first()
 
     def values(self) -> dict:
         """The form as ``intake.quote()`` takes it."""

@@ -116,8 +116,9 @@ class ItemDialog(BaseDialog):
             (self.tr("Khối lượng"), weight(item["weight_g"], lang)),
             (self.tr("Số kiện"), str(item["pieces"])),
             (self.tr("Độ mật"), item["secrecy"] or self.tr("không mật")),
-            (self.tr("Niêm phong nguyên vẹn"), yes if item["seal_intact"] else no),
         ]
+        if item["secrecy"]:  # a seal is checked on secret items only
+            rows_left.append((self.tr("Niêm phong nguyên vẹn"), yes if item["seal_intact"] else no))
         rows_right = [
             (self.tr("Hỏa tốc"), yes if item["hoa_toc"] else no),
             (self.tr("Hẹn giờ"), _when(item["hen_gio_at"]) or no),

@@ -337,6 +337,16 @@ class MainWindow(QMainWindow):
         for shortcut in self.shortcuts:
             shortcut.setEnabled(not locked)
 
+    def change_user(self, user) -> None:
+        """Another clerk took the counter over at the lock: from now on everything is in their name.
+
+        The pages are made again for their role; what the previous clerk had half typed is dropped.
+        """
+        self.session.user = user
+        self.rebuild_pages(keep_input=False)
+        self.refresh_status()
+        self.statusBar().showMessage(self.tr("%1 đã nhận quầy.").replace("%1", user.full_name), 10000)
+
     def open_settings(self) -> None:
         if self.locked:
             return

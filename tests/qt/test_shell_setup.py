@@ -85,3 +85,16 @@ def test_demo_data_uses_the_typed_password_for_the_demo_accounts(qtbot, dialog, 
     assert dialog.used_demo and dialog.login == "gdv1"
     assert office.get_office(store)["code"] == "BDDLK"
     assert users.authenticate(store, "gdv1", "thudemo9").role == "clerk"
+
+
+def test_an_error_wraps_at_the_width_of_its_field_and_is_shown_whole(qtbot, dialog, store):
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fill(dialog, admin_name="", admin_password="abc", admin_password2="abc")
+    dialog.create_button.click()
+    qtbot.wait(50)
+    for name in ("admin_name", "admin_password"):
+        error, edit = dialog.errors[name], dialog.edits[name]
+        assert error.isVisible() and error.text()
+        assert error.width() >= edit.width() - 2  # not squeezed into a narrow column
+        assert error.height() >= error.heightForWidth(error.width())  # every line of it shown
