@@ -15,7 +15,7 @@ import logging
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QLabel, QLineEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
 from .. import clock
@@ -28,6 +28,7 @@ from ..workdays import deadline_days
 from .completer import AgencyCompleter, describe
 from .pagekit import (ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, SAMPLE_BADGE_STYLE, WARNING_STYLE, child, load_form,
                       scaled_font, set_message, set_text)
+from .refusal import ask_refusal
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -61,8 +62,9 @@ class IntakePage(QWidget):
         self.last_quote: Quote | None = None
         self._shown: set[str] = set()  # fields whose errors are on screen (left once, or a save tried)
         self._resetting = False
-        # Asked before a secret item with a broken seal is refused; tests replace it.
-        self.confirm_refusal = self._ask_refusal
+        # Asked before a secret item with a broken seal is refused: who presented it, or None to go back.
+        # Tests replace it.
+        self.confirm_refusal = lambda letter: ask_refusal(self, letter)
         self.form = load_form("intake_page.ui", self)
         f = self.form
         self.sender_edit = child(f, QLineEdit, "senderEdit")
@@ -225,11 +227,13 @@ class IntakePage(QWidget):
         session = self.session
         counter = session.counter["code"] if session.counter else None
         if q.secrecy and not self.seal_check.isChecked():
-            if not self.confirm_refusal(q.secrecy):
+            presented_by = self.confirm_refusal(q.secrecy)
+            if not presented_by:
                 self.seal_check.setFocus()
                 return None
             try:
-                intake(session.store, session.user, seal_intact=False, counter=counter, **self.values())
+                intake(session.store, session.user, seal_intact=False, counter=counter, presented_by=presented_by,
+                       **self.values())
             except ItemRefused as refused:
                 self._show_refusal(refused)
                 self.item_refused.emit(refused.refusal_id)
@@ -531,19 +535,13 @@ class IntakePage(QWidget):
                     widgets[key].selectAll()
                 return
 
-    def _ask_refusal(self, letter: str) -> bool:
-        answer = QMessageBox.warning(
-            self, self.tr("Niêm phong không nguyên vẹn"),
-            self.tr("Bưu gửi mật {letter} có niêm phong không nguyên vẹn sẽ bị TỪ CHỐI NHẬN "
-                    "và việc từ chối được ghi lại.\n\nTừ chối nhận bưu gửi này?").format(letter=letter),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
     # -- printing --------------------------------------------------------------
     def _print_papers(self, item_id: str) -> None:
-        """Label, then receipt. A failed print loses nothing: the item is stored and can be reprinted."""
+        """Label, then receipt, together (with no printer the clerk is asked once, and may save both as PDF).
+
+        A failed print loses nothing: the item is stored and can be reprinted.
+        """
         session = self.session
-        done, failed = [], []
         try:
             from ..printing import label_pdf, receipt_pdf
         except ImportError:
@@ -552,22 +550,34 @@ class IntakePage(QWidget):
                         self.tr("Chưa in được nhãn và biên nhận. Bưu gửi đã được nhận; in lại ở mục Tra cứu."),
                         WARNING_STYLE)
             return
-        papers = (("label", self.tr("Nhãn"), lambda: label_pdf(session.store, [item_id])),
-                  ("receipt", self.tr("Biên nhận"), lambda: receipt_pdf(session.store, item_id)))
-        for doc_type, name, make in papers:
+        made, failed = [], []
+        for doc_type, name, make in (("label", self.tr("Nhãn"), lambda: label_pdf(session.store, [item_id])),
+                                     ("receipt", self.tr("Biên nhận"), lambda: receipt_pdf(session.store, item_id))):
             try:
-                printed = session.print_documents(self, make(), doc_type=doc_type, title=f"{name} {item_id}")
-            except Exception:  # a printer fault must never lose the accepted item
-                log.exception("printing %s of %s failed", doc_type, item_id)
-                printed = False
-            if printed:
+                made.append((make(), doc_type, f"{name} {item_id}", name))
+            except Exception:  # a paper that cannot be made must never lose the accepted item
+                log.exception("making the %s of %s failed", doc_type, item_id)
+                failed.append(name)
+        try:
+            outcomes, folder = session.print_papers(self, [(pdf, doc_type, title) for pdf, doc_type, title, _n in made])
+        except Exception:  # a printer fault must never lose the accepted item
+            log.exception("printing the papers of %s failed", item_id)
+            outcomes, folder = ["not printed"] * len(made), None
+        saved = []
+        for (_pdf, doc_type, _title, name), outcome in zip(made, outcomes):
+            if outcome == "printed":
                 items.record_print(session.store, session.user, item_id, doc_type)
-                done.append(name)
+            elif outcome == "saved":
+                saved.append(name)
             else:
                 failed.append(name)
-        if failed:
+        if saved and not failed:
+            set_message(self.labels["printStatus"],
+                        self.tr("Chưa có máy in: đã lưu {papers} thành tệp PDF trong {folder}. In lại ở mục Tra cứu "
+                                "khi có máy in.").format(papers=", ".join(saved).lower(), folder=folder), WARNING_STYLE)
+        elif failed:
             set_message(self.labels["printStatus"],
                         self.tr("Chưa in được: {papers}. Bưu gửi đã được nhận; in lại ở mục Tra cứu.").format(
-                            papers=", ".join(failed)), WARNING_STYLE)
+                            papers=", ".join(failed + saved)), WARNING_STYLE)
         else:
             set_message(self.labels["printStatus"], self.tr("Đã in nhãn và biên nhận."), MUTED_STYLE)

@@ -84,3 +84,44 @@ def test_the_item_view_says_nothing_of_a_seal_for_an_item_that_is_not_secret(qtb
     qtbot.addWidget(dialog)
     assert dialog.field("Niêm phong nguyên vẹn") == "có"
     assert items.get_item(demo_store, secret)["seal_intact"] == 1
+
+
+def test_with_no_printer_one_question_for_both_papers_and_the_panel_says_where_they_are(
+        qtbot, demo_store, clerk, make_session, printing, monkeypatch, tmp_path):
+    from kt1desk.qt import printing as qt_printing
+
+    session = make_session(demo_store, clerk)
+    session.print_pdf = None  # the real print path: Qt's printing, with no printer installed
+    page = show(qtbot, IntakePage(session))
+    monkeypatch.setattr(qt_printing, "available_printers", lambda: [])
+    asked = []
+    monkeypatch.setattr(qt_printing, "show_problem", lambda parent, title, text: asked.append(text) or True)
+    monkeypatch.setattr(qt_printing, "ask_save_folder", lambda parent: str(tmp_path))
+    page.sender_edit.setText("TUDLK")
+    page.recipient_edit.setText("VPCP")
+    page.weight_edit.setText("250")
+    item_id = page.save()
+    assert len(asked) == 1 and f"Nhãn {item_id}, Biên nhận {item_id}" in asked[0]
+    assert sorted(p.name for p in tmp_path.glob("*.pdf")) == [f"Biên nhận {item_id}.pdf", f"Nhãn {item_id}.pdf"]
+    status = page.labels["printStatus"].text()
+    assert status.startswith("Chưa có máy in: đã lưu nhãn, biên nhận thành tệp PDF trong") and str(tmp_path) in status
+    assert "Chưa in được" not in status
+    item = items.get_item(demo_store, item_id)
+    assert (item["label_prints"], item["receipt_prints"]) == (0, 0)  # saved is not printed
+
+
+def test_the_refusal_asks_who_presented_the_item_and_will_not_go_on_without_it(qtbot):
+    from kt1desk.qt.refusal import RefusalDialog
+
+    dialog = RefusalDialog("A")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: focused() is dialog.presenter, timeout=1000)
+    qtbot.mouseClick(dialog.refuse_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and dialog.error.text() == "Ghi tên người mang bưu gửi đến trước khi từ chối."
+    dialog.presenter.setText("  Lê   Văn Tám ")  # (QTest cannot type letters beyond Latin-1)
+    qtbot.keyClick(dialog.presenter, Qt.Key.Key_Return)
+    assert dialog.result() == RefusalDialog.DialogCode.Accepted
+    assert dialog.presented_by() == "Lê Văn Tám"
