@@ -24,7 +24,7 @@ from ..paths import resource
 from ..services import agencies, settings, tariff
 from ..storage import Store, User
 from .base import BaseDialog
-from .pagekit import MUTED_STYLE, WARNING_STYLE, scaled_font, set_message
+from .pagekit import MUTED_STYLE, WARNING_STYLE, scaled_font, set_message, typed_dates
 from .session import Session
 
 SAMPLE_AGENCIES = "sample/agencies_daklak.csv"
@@ -98,6 +98,7 @@ class FirstDayPanel(QWidget):
         self.tariff_date.setDisplayFormat("dd/MM/yyyy")
         self.tariff_date.setCalendarPopup(True)
         self.tariff_date.setMaximumWidth(160)
+        typed_dates(self.tariff_date)
         form.addRow(self.tr("Áp dụng cho bưu gửi nhận từ &ngày"), self.tariff_date)
         form.labelForField(self.tariff_date).setBuddy(self.tariff_date)
         rows.addLayout(form)
@@ -240,6 +241,7 @@ class TariffStartDialog(BaseDialog):
         self.day.setCalendarPopup(True)
         suggested = tariff.suggested_start(session.store)
         self.day.setDate(qdate(suggested))
+        typed_dates(self.day)
         form.addRow(self.tr("Áp dụng cho bưu gửi nhận từ ngày"), self.day)
         hint = QLabel(tariff_date_hint(session.store, suggested, self))
         hint.setWordWrap(True)

@@ -27,7 +27,7 @@ from ..services.tariff import FREE_REASONS, in_force as tariff_in_force, list_ta
 from ..workdays import deadline_days
 from .completer import AgencyCompleter, describe
 from .pagekit import (ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, SAMPLE_BADGE_STYLE, WARNING_STYLE, child, load_form,
-                      scaled_font, set_message, set_text)
+                      scaled_font, set_message, set_text, typed_dates)
 from .refusal import ask_refusal
 from .session import Session
 
@@ -290,6 +290,7 @@ class IntakePage(QWidget):
         self.labels["feeSample"].hide()
         for edit in (self.hen_gio_edit, self.accepted_edit):
             edit.setMinimumWidth(150)
+        typed_dates(self.hen_gio_edit, self.accepted_edit)
         supervisor = self.session.can_supervise
         for widget in (self.back_entry_check, self.accepted_edit, self.labels["acceptedLabel"]):
             widget.setVisible(supervisor)

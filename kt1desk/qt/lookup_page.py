@@ -23,7 +23,8 @@ from ..services.intake import KINDS
 from ..services.tariff import list_tariffs
 from .completer import AgencyCompleter, describe
 from .item_dialog import ItemDialog
-from .pagekit import MUTED_STYLE, ROW_ROLE, Column, ColumnFitter, FoldingFilter, RowsModel, child, load_form, set_message
+from .pagekit import (MUTED_STYLE, ROW_ROLE, Column, ColumnFitter, FoldingFilter, RowsModel, child, load_form, set_message,
+                      typed_dates)
 from .session import Session
 from .tasks import run_task
 
@@ -71,6 +72,7 @@ class LookupPage(QWidget):
         today = clock.now().date()
         self.date_from.setDate(_qdate(today - timedelta(days=30)))
         self.date_to.setDate(_qdate(today))
+        typed_dates(self.date_from, self.date_to)
         self.model = RowsModel(self._columns(), self)
         self.proxy = FoldingFilter(self)
         self.proxy.setSourceModel(self.model)

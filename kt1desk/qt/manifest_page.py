@@ -22,7 +22,8 @@ from ..formats import moment, weight
 from ..services import manifests
 from ..services.intake import KINDS
 from .base import BaseDialog
-from .pagekit import ERROR_STYLE, MUTED_STYLE, ROW_ROLE, WARNING_STYLE, Column, ColumnFitter, RowsModel, set_message
+from .pagekit import (ERROR_STYLE, MUTED_STYLE, ROW_ROLE, WARNING_STYLE, Column, ColumnFitter, RowsModel, set_message,
+                      typed_dates)
 from .session import Session
 
 
@@ -71,6 +72,7 @@ class ManifestPage(QWidget):
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDate(_qdate(clock.now().date()))
         self.day_edit.setMinimumWidth(130)
+        typed_dates(self.day_edit)
         day_label.setBuddy(self.day_edit)
         self.prepare_button = QPushButton(self.tr("&Lập bảng kê"))
         self.prepare_button.setToolTip(self.tr("Đưa các bưu gửi trong ngày chưa có bảng kê vào bảng kê của nơi đến"))

@@ -179,6 +179,35 @@ class FoldingFilter(QSortFilterProxyModel):
             return str(a) < str(b)
 
 
+class DateTyping(QObject):
+    """Dates typed as people write them — 29/11/2026 14:05 — into a QDateEdit or QDateTimeEdit.
+
+    Qt moves to the next section by itself once one is complete ("29" fills the day); the "/"
+    typed next then skipped a second section, so 29/11/2026 became 29/10/1 without a word.
+    A separator right after such an automatic move is taken as already done.
+    """
+
+    SEPARATORS = frozenset("/-.: ")
+
+    def __init__(self, edit):
+        super().__init__(edit)
+        self._before_digit: int | None = None  # the section a digit was typed into
+        edit.installEventFilter(self)
+
+    def eventFilter(self, edit, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        text = event.text()
+        moved_on = self._before_digit is not None and edit.currentSectionIndex() != self._before_digit
+        self._before_digit = edit.currentSectionIndex() if text.isdigit() else None
+        return bool(text) and text in self.SEPARATORS and moved_on
+
+
+def typed_dates(*edits) -> None:
+    for edit in edits:
+        DateTyping(edit)
+
+
 class ColumnFitter(QObject):
     """Column widths of a RowsModel's view from the rows' own text, fitted to the view's width.
 

@@ -24,6 +24,18 @@ def test_a_real_scanner_opens_the_item_and_types_nothing_into_the_focused_field(
     assert seen["sender_text"] == "" and seen["recipient_text"] == ""
 
 
+def test_dates_typed_with_slashes_are_the_dates_typed(x1024):
+    seen = x1024.run("dates")
+    assert seen == {"from": "29/11/2026", "to": "01/12/2026", "hen_gio": "30/11/2026 14:05"}
+
+
+def test_tab_takes_the_highlighted_agency_and_a_new_dialog_takes_the_typing(x1024):
+    seen = x1024.run("typing")
+    assert len(seen["suggestions"]) > 1
+    assert seen["sender"] == seen["suggestions"][1] and seen["focus_on_recipient"]
+    assert seen["dialog_open"] and seen["code_text"] == "SGD "
+
+
 @pytest.mark.parametrize("lang", ["vi", "en"])
 def test_every_page_fits_a_1024_by_768_screen(x1024, lang):
     seen = x1024.run("fit", lang)

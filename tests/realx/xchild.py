@@ -152,6 +152,56 @@ def scenario_fit(lang: str = "vi") -> dict:
     return result
 
 
+def scenario_dates() -> dict:
+    """Dates typed as people write them, slashes and all, into date fields (a key every 60 ms)."""
+    store = demo_store()
+    window = main_window(store, "giamsat")
+    lookup = window.show_page("lookup")
+    lookup.date_check.setChecked(True)
+    seen = {}
+    for name, edit, typed in (("from", lookup.date_from, "29/11/2026"), ("to", lookup.date_to, "1/12/2026")):
+        edit.setFocus()
+        pump(50)
+        xdotool("type", "--delay", "60", typed)
+        xdotool("key", "Tab")
+        pump(100)
+        seen[name] = edit.date().toString("dd/MM/yyyy")
+    intake = window.show_page("intake")
+    intake.hen_gio_check.setChecked(True)
+    intake.hen_gio_edit.setFocus()
+    pump(50)
+    xdotool("type", "--delay", "60", "30/11/2026 14:05")
+    pump(100)
+    seen["hen_gio"] = intake.hen_gio_edit.dateTime().toString("dd/MM/yyyy HH:mm")
+    close_main_window(window)
+    return seen
+
+
+def scenario_typing() -> dict:
+    """A person at the keyboard: Tab takes the highlighted agency; the add-agency dialog gets the typing."""
+    store = demo_store()
+    window = main_window(store, "giamsat")
+    intake = window.show_page("intake")
+    intake.sender_edit.setFocus()
+    pump(50)
+    xdotool("type", "--delay", "90", "so")  # slower than a scanner: typed, with suggestions
+    wait_until(lambda: intake.sender_completer.is_open(), what="the suggestions")
+    suggestions = intake.sender_completer.suggestions()
+    xdotool("key", "--delay", "60", "Down", "Tab")
+    pump(150)
+    seen = {"suggestions": suggestions, "sender": intake.sender_edit.text(),
+            "focus_on_recipient": QApplication.focusWidget() is intake.recipient_edit}
+    directory = window.show_page("directory")
+    dialog = directory.edit_agency()
+    wait_until(lambda: dialog.isVisible() and QApplication.activeWindow() is dialog, what="the agency dialog")
+    xdotool("type", "--delay", "60", "SGD ")
+    pump(150)
+    seen.update(dialog_open=dialog.isVisible(), code_text=dialog.edits["code"].text())
+    dialog.reject()
+    close_main_window(window)
+    return seen
+
+
 SCENARIOS = {name[len("scenario_"):]: fn for name, fn in globals().items() if name.startswith("scenario_")}
 
 
