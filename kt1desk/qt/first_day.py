@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (QDateEdit, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
@@ -38,14 +38,14 @@ def pydate(day: QDate) -> date:
     return date(day.year(), day.month(), day.day())
 
 
-def tariff_date_hint(store: Store, start: date, widget: QWidget) -> str:
+def tariff_date_hint(store: Store, start: date) -> str:
     """Why the suggested day is what it is (the office changes it when its tariff says another day)."""
     if start < clock.now().date():
         days = settings.get(store, "back_entry_max_days")
-        return widget.tr("Mặc định: ngày sớm nhất được nhập bù ({days} ngày trước), để bưu gửi nhập bù cũng tính "
-                         "được cước. Đổi nếu bảng cước của bưu cục áp dụng từ ngày khác.").format(
-            days=days)
-    return widget.tr("Bảng cước mới thay bảng đang dùng cho bưu gửi nhận từ ngày này.")
+        return QCoreApplication.translate(
+            "FirstDayPanel", "Mặc định: ngày sớm nhất được nhập bù ({days} ngày trước), để bưu gửi nhập bù cũng tính "
+                             "được cước. Đổi nếu bảng cước của bưu cục áp dụng từ ngày khác.").format(days=days)
+    return QCoreApplication.translate("FirstDayPanel", "Bảng cước mới thay bảng đang dùng cho bưu gửi nhận từ ngày này.")
 
 
 class FirstDayPanel(QWidget):
@@ -184,7 +184,7 @@ class FirstDayPanel(QWidget):
         current = tariff.in_force(self.store, clock.now().date())
         start = tariff.suggested_start(self.store)
         self.tariff_date.setDate(qdate(start))
-        set_message(self.tariff_hint, tariff_date_hint(self.store, start, self), MUTED_STYLE)
+        set_message(self.tariff_hint, tariff_date_hint(self.store, start), MUTED_STYLE)
         loaded = tariff.list_tariffs(self.store)
         if loaded:
             latest = loaded[-1]
@@ -243,7 +243,7 @@ class TariffStartDialog(BaseDialog):
         self.day.setDate(qdate(suggested))
         typed_dates(self.day)
         form.addRow(self.tr("Áp dụng cho bưu gửi nhận từ ngày"), self.day)
-        hint = QLabel(tariff_date_hint(session.store, suggested, self))
+        hint = QLabel(tariff_date_hint(session.store, suggested))
         hint.setWordWrap(True)
         hint.setStyleSheet(MUTED_STYLE)
         form.addRow(hint)
