@@ -102,10 +102,15 @@ class LookupPage(QWidget):
         self.search_edit.selectAll()
 
     def open_item(self, item_id: str) -> ItemDialog:
-        """Open the item view; raises Kt1Error('item_not_found') for an unknown id."""
-        dialog = ItemDialog(self.session, item_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.last_dialog = dialog
+        """Open the item view; raises Kt1Error('item_not_found') for an unknown id.
+
+        The one view is made at the first item and shown again for the next (a scan opens it fast).
+        """
+        dialog = self.last_dialog
+        if dialog is None:
+            dialog = self.last_dialog = ItemDialog(self.session, item_id, self)
+        else:
+            dialog.show_item(item_id)
         dialog.open()
         return dialog
 

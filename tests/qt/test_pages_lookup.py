@@ -161,3 +161,16 @@ def test_fee_and_deadline_are_on_screen_in_a_1280_px_window(qtbot, page):
     for header in ("Số hiệu", "Cước", "Hạn phát"):
         column = _column(page, header)
         assert page.view.columnViewportPosition(column) + page.view.columnWidth(column) <= right_edge, header
+
+
+def test_the_item_view_is_made_once_and_shows_the_next_item(qtbot, page, demo_store):
+    from kt1desk.errors import Kt1Error
+
+    first, second = (r["id"] for r in page.rows_shown()[:2])
+    dialog = page.open_item(first)
+    assert page.open_item(second) is dialog  # a scan opens the next item in the same window: no rebuilding
+    assert dialog.item_id == second and second in dialog.windowTitle() and dialog.id_label.text() == second
+    with pytest.raises(Kt1Error):
+        page.open_item("DK000000000VN")
+    assert dialog.item_id == second  # an unknown id changes nothing
+    dialog.close()
