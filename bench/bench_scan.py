@@ -120,6 +120,10 @@ def run(db: Path, scans: int) -> None:
     window.show()
     window.activateWindow()
     pump(100)
+    # When the scan reaches the window (the filter hands it over on the next turn of the event loop).
+    reached: list[float] = []
+    handle = window.handle_scan
+    window.scanner.on_scan = lambda item_id: (reached.append(time.perf_counter()), handle(item_id))
     rng = random.Random(7)
     ids = [store.scalar("SELECT id FROM items WHERE rowid = ?", (rng.randint(1, count),)) for _ in range(scans + 1)]
 
@@ -139,6 +143,7 @@ def run(db: Path, scans: int) -> None:
             else:
                 QTest.keyClick(target, ch)
             pump(6)
+        reached.clear()
         started = time.perf_counter()
         QTest.keyClick(target, Qt.Key.Key_Return)
 
@@ -149,13 +154,16 @@ def run(db: Path, scans: int) -> None:
                     and dialog.item_id == item_id)
         until(opened)
         elapsed = (time.perf_counter() - started) * 1000
+        handover.append((reached[0] - started) * 1000)
         dialog = window.pages["lookup"].last_dialog
         assert intake.sender_edit.text() == "", "the scan leaked into the field"
         dialog.reject()
         pump(20)
         return elapsed
 
+    handover: list[float] = []
     first = scan_once(ids[0])
+    handover.clear()
     times = [scan_once(item_id) for item_id in ids[1:]]
     close_main_window(window)
     store.close()
@@ -165,6 +173,7 @@ def run(db: Path, scans: int) -> None:
     print(f"first scan (builds the lookup page)   {first:7.2f} ms")
     print(f"scan: last key → item window shown    median {median(times):7.2f} ms   p95 {p95(times):7.2f} ms   "
           f"{median(times) / floor:5.1f}× floor (goal < 100 ms)")
+    print(f"   … of which Enter → scan handed over median {median(handover):7.2f} ms")
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QButtonGroup, QFrame, QLabel, QMainWindow, QMessageBox, QPushButton, QScrollArea, QSizePolicy, QStackedWidget,
-                               QStatusBar, QVBoxLayout, QHBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton,
+                               QSizePolicy, QStackedWidget, QStatusBar, QVBoxLayout, QWidget)
 
 from .. import clock
 from ..errors import Kt1Error
@@ -22,7 +22,7 @@ from ..services import settings
 from ..services.calendar import calendar
 from ..services.users import ROLE_NAMES
 from .base import fit_to_screen, restore_geometry, save_geometry
-from .pagekit import MUTED_STYLE, scaled_font
+from .pagekit import MUTED_STYLE, scaled_font, scrolled
 from .session import Session
 from .tasks import run_task
 
@@ -37,7 +37,7 @@ PAGES = (
 )
 LATER_JOBS = ("shift", "bags", "delivery", "reports", "sync")
 STATUS_REFRESH_MS = 60_000  # the clock moves into "ngoài giờ" without anything being saved
-STATUS_ENTITIES = {"setting", "calendar_swap", "office", "counter", "user"}  # what the status bar shows
+STATUS_ENTITIES = {"setting", "calendar_swap"}  # what decides "ngày lễ" and "ngoài giờ"
 
 
 class PlaceholderPage(QWidget):
@@ -164,11 +164,8 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(nav)
         # On a screen too small for a page, the page scrolls instead of being cut off.
-        self.page_scroll = QScrollArea()
+        self.page_scroll = scrolled(self.stack)
         self.page_scroll.setObjectName("page_scroll")
-        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.page_scroll.setWidgetResizable(True)
-        self.page_scroll.setWidget(self.stack)
         row.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
 

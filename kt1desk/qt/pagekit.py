@@ -225,7 +225,7 @@ class ColumnFitter(QObject):
         self.view, self.model = view, model
         self.flexible, self.min_flexible, self.sample = list(flexible), min_flexible, sample
         self._natural: list[int] = []
-        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)  # the viewport: it narrows when a scroll bar appears
 
     def fit(self) -> None:
         """Measure the rows again (after the model changed) and fit."""
@@ -258,6 +258,6 @@ class ColumnFitter(QObject):
             self.view.setColumnWidth(column, width)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.view and event.type() == QEvent.Type.Resize:
+        if event.type() == QEvent.Type.Resize:
             self._apply()
         return False
