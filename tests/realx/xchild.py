@@ -174,7 +174,7 @@ def scenario_dates() -> dict:
     intake.hen_gio_edit.setFocus()
     pump(50)
     xdotool("type", "--delay", "60", "30/11/2026 14:05")
-    pump(100)
+    pump(400)  # past the scanner filter's hold: the last keys are typed by now
     seen["hen_gio"] = intake.hen_gio_edit.dateTime().toString("dd/MM/yyyy HH:mm")
     close_main_window(window)
     return seen
@@ -198,7 +198,7 @@ def scenario_typing() -> dict:
     dialog = directory.edit_agency()
     wait_until(lambda: dialog.isVisible() and QApplication.activeWindow() is dialog, what="the agency dialog")
     xdotool("type", "--delay", "60", "SGD ")
-    pump(150)
+    pump(400)
     seen.update(dialog_open=dialog.isVisible(), code_text=dialog.edits["code"].text())
     dialog.reject()
     close_main_window(window)
