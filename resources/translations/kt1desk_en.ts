@@ -893,12 +893,12 @@
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/item_dialog.py" line="+38"/>
+        <location filename="../../kt1desk/qt/item_dialog.py" line="+110"/>
         <source>Bưu gửi {id}</source>
         <translation>Item {id}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-51"/>
         <source>Diễn biến</source>
         <translation>Events</translation>
     </message>
@@ -919,17 +919,17 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+72"/>
+        <location line="+145"/>
         <source>Quầy</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-144"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>In lại &amp;nhãn</source>
         <translation>Reprint &amp;label</translation>
     </message>
@@ -944,7 +944,7 @@
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+32"/>
         <source>có</source>
         <translation>yes</translation>
     </message>
@@ -974,17 +974,17 @@
         <translation>(back-entered at {when})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+73"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cơ quan gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cơ quan nhận</source>
         <translation>Recipient</translation>
     </message>
@@ -994,12 +994,12 @@
         <translation>Recipient address</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Khối lượng</source>
         <translation>Weight</translation>
     </message>
@@ -1009,32 +1009,32 @@
         <translation>Pieces</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-66"/>
         <source>không mật</source>
         <translation>not secret</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+66"/>
         <source>Niêm phong nguyên vẹn</source>
         <translation>Seal intact</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Hỏa tốc</source>
         <translation>Hỏa tốc (urgent)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Hẹn giờ</source>
         <translation>Hẹn giờ (timed)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Phạm vi</source>
         <translation>Scope</translation>
     </message>
@@ -1044,12 +1044,12 @@
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Hạn phát</source>
         <translation>Delivery deadline</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cước</source>
         <translation>Fee</translation>
     </message>
@@ -1059,22 +1059,22 @@
         <translation>Clerk</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Số lần in</source>
         <translation>Times printed</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-58"/>
         <source>nhãn {label}, biên nhận {receipt}</source>
         <translation>label {label}, receipt {receipt}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Bưu gửi mật: chờ chuyển đi ngay bằng xe riêng.</source>
         <translation>Secret item: waiting to leave at once in a dedicated vehicle.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Nhãn</source>
         <translation>label</translation>
     </message>
@@ -1099,7 +1099,7 @@
         <translation>Printed the {paper} (time {count}).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Nhận gửi</source>
         <translation>Intake</translation>
     </message>
@@ -1281,7 +1281,7 @@
         <translation>Lookup</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Chọn một cơ quan trong danh sách gợi ý.</source>
         <translation>Choose an agency from the suggestions.</translation>
     </message>
@@ -1435,7 +1435,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="+210"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="+207"/>
         <source>Nhận gửi</source>
         <translation>Intake</translation>
     </message>
@@ -1771,7 +1771,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="-359"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="-356"/>
         <source>Trang này chưa có trong bản này.</source>
         <translation>This page is not in this version yet.</translation>
     </message>

@@ -123,3 +123,15 @@ def test_qt_own_buttons_and_menus_speak_vietnamese(qtbot):
     english = QMessageBox(QMessageBox.Icon.Warning, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
     qtbot.addWidget(english)
     assert sorted(b.text() for b in english.buttons()) == ["&No", "&Yes"]
+
+
+def test_every_catalogue_entry_is_translated():
+    import xml.etree.ElementTree as ET
+
+    from kt1desk.paths import resource
+
+    for name in ("kt1desk_en.ts", "qtbase_vi.ts"):
+        root = ET.parse(resource("translations") / name).getroot()
+        left = [m.findtext("source") for m in root.iter("message")
+                if m.find("translation").get("type") == "unfinished" or not m.findtext("translation")]
+        assert left == [], name
