@@ -60,8 +60,8 @@ def fit_to_screen(widget: QWidget) -> None:
     widget.move(area.center() - widget.rect().center())
 
 
-def keep_on_screen(widget: QWidget) -> None:
-    """No bigger than the screen's free area (less room for a title bar), and wholly inside it."""
+def keep_on_screen(widget: QWidget, *, move: bool = True) -> None:
+    """No bigger than the screen's free area (less room for a title bar), and (``move``) wholly inside it."""
     screen = widget.screen() or QGuiApplication.primaryScreen()
     if screen is None:
         return
@@ -69,6 +69,8 @@ def keep_on_screen(widget: QWidget) -> None:
     width, height = min(widget.width(), area.width()), min(widget.height(), area.height())
     if (width, height) != (widget.width(), widget.height()):
         widget.resize(width, height)
+    if not move:
+        return
     x = min(max(widget.x(), area.left()), area.right() - widget.width() + 1)
     y = min(max(widget.y(), area.top()), area.bottom() - widget.height() + 1)
     if (x, y) != (widget.x(), widget.y()):
@@ -116,8 +118,9 @@ class BaseDialog(QDialog):
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if not self._geometry_restored:
             self._geometry_restored = True
-            restore_geometry(self, self._geometry_key)
-            keep_on_screen(self)
+            # A place remembered from a bigger screen is brought inside this one; a dialog never
+            # placed yet is left for Qt to centre over its window.
+            keep_on_screen(self, move=restore_geometry(self, self._geometry_key))
         super().showEvent(event)
 
     def done(self, result: int) -> None:

@@ -45,7 +45,8 @@ def tariff_date_hint(store: Store, start: date) -> str:
         return QCoreApplication.translate(
             "FirstDayPanel", "Mặc định: ngày sớm nhất được nhập bù ({days} ngày trước), để bưu gửi nhập bù cũng tính "
                              "được cước. Đổi nếu bảng cước của bưu cục áp dụng từ ngày khác.").format(days=days)
-    return QCoreApplication.translate("FirstDayPanel", "Bảng cước mới thay bảng đang dùng cho bưu gửi nhận từ ngày này.")
+    return QCoreApplication.translate("FirstDayPanel",
+                                      "Bảng cước mới thay bảng đang dùng cho bưu gửi nhận từ ngày này.")
 
 
 class FirstDayPanel(QWidget):

@@ -23,8 +23,8 @@ from ..services.intake import KINDS
 from ..services.tariff import list_tariffs
 from .completer import AgencyCompleter, describe
 from .item_dialog import ItemDialog
-from .pagekit import (MUTED_STYLE, ROW_ROLE, Column, ColumnFitter, FoldingFilter, RowsModel, child, load_form, set_message,
-                      typed_dates)
+from .pagekit import (MUTED_STYLE, ROW_ROLE, Column, ColumnFitter, FoldingFilter, RowsModel, child, load_form,
+                      set_message, typed_dates)
 from .session import Session
 from .tasks import run_task
 

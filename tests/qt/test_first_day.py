@@ -3,7 +3,7 @@ what is missing until both are there. Samples are marked MẪU wherever a fee pr
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from pages_support import PrintCollector, make_session, show  # noqa: F401 (fixtures)
@@ -15,7 +15,7 @@ from kt1desk.qt.intake_page import IntakePage
 from kt1desk.qt.item_dialog import ItemDialog
 from kt1desk.qt.lookup_page import LookupPage
 from kt1desk.qt.setup_dialog import SetupDialog
-from kt1desk.services import agencies, items, tariff, users
+from kt1desk.services import agencies, tariff, users
 from kt1desk.storage import Store
 
 

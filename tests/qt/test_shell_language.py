@@ -91,7 +91,8 @@ def test_every_page_switches_at_once_and_what_was_typed_stays(qtbot, demo_store,
     assert window.stack.currentWidget() is intake
     assert intake.save_button.text() == "Save and print   (Ctrl+Enter)"
     assert intake.kind_combo.currentText() == "Letter"
-    assert (intake.sender_edit.text(), intake.recipient_edit.text(), intake.weight_edit.text()) == ("TUDLK", "VPCP", "250")
+    typed = (intake.sender_edit.text(), intake.recipient_edit.text(), intake.weight_edit.text())
+    assert typed == ("TUDLK", "VPCP", "250")
     assert intake.hoa_toc_check.isChecked()
     assert intake.fee_text().endswith(" VND")  # 1,000 VND: English numbers too
     lookup = window.show_page("lookup")
@@ -109,7 +110,8 @@ def test_a_language_on_the_command_line_wins_over_the_one_saved(qtbot):
 
 def test_qt_own_buttons_and_menus_speak_vietnamese(qtbot):
     install_language("vi")
-    box = QMessageBox(QMessageBox.Icon.Warning, "KT1 Desk", "?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    yes_no = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    box = QMessageBox(QMessageBox.Icon.Warning, "KT1 Desk", "?", yes_no)
     qtbot.addWidget(box)
     assert sorted(b.text() for b in box.buttons()) == ["&Có", "&Không"]
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
