@@ -480,7 +480,7 @@
         <translation>The new tariff replaces the one in use for items accepted from this day.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+15"/>
         <source>Danh bạ cơ quan và bảng cước</source>
         <translation>Agency directory and tariff</translation>
     </message>
