@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
-from shell_support import (TEST_SCAN_GAP_MS, focused, open_window, own_preferences, scan,  # noqa: F401
+from shell_support import (PERSON_GAP_MS, TEST_SCAN_GAP_MS, focused, open_window, own_preferences, scan,  # noqa: F401
                            session_for, type_slowly)
 
 from kt1desk.qt.scanner import ScannerFilter
@@ -75,12 +75,12 @@ def test_a_person_typing_capitals_with_shift_gets_every_letter_in_order(qtbot, f
     for ch in "Tinh Uy":
         if ch.isupper():
             qtbot.keyPress(first, Qt.Key.Key_Shift, shift)
-            qtbot.wait(2 * TEST_SCAN_GAP_MS)  # Shift held a while, as people do
+            qtbot.wait(PERSON_GAP_MS)  # Shift held a while, as people do
             qtbot.keyClick(first, ch, shift)
             qtbot.keyRelease(first, Qt.Key.Key_Shift)
         else:
             qtbot.keyClick(first, ch)
-        qtbot.wait(2 * TEST_SCAN_GAP_MS)
+        qtbot.wait(PERSON_GAP_MS)
     assert first.text() == "Tinh Uy"
     assert scans == []
 
@@ -116,7 +116,7 @@ def test_held_keys_appear_within_the_gap_when_nothing_follows(qtbot, field):
     first, _second, scanner, _scans = field
     qtbot.keyClick(first, "7")
     assert scanner.holding
-    qtbot.waitUntil(lambda: first.text() == "7", timeout=500)
+    qtbot.waitUntil(lambda: first.text() == "7", timeout=2000)
 
 
 def test_ctrl_shortcuts_pass_untouched(qtbot, field):
