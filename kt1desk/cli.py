@@ -30,7 +30,9 @@ class Cli:
 
     def __init__(self, args: argparse.Namespace):
         self.args = args
-        self.lang = args.lang
+        # --lang, else KT1DESK_LANG; the window, given neither, speaks what was last chosen in its settings.
+        self.asked_lang = args.lang or os.environ.get("KT1DESK_LANG") or None
+        self.lang = self.asked_lang or "vi"
         self._store: Store | None = None
 
     @property
@@ -83,7 +85,7 @@ class Cli:
 def cmd_gui(cli: Cli) -> int:
     from .qt.app import run
 
-    return run(db_path=cli.args.db or default_db_path(), lang=cli.lang, counter=cli.args.counter)
+    return run(db_path=cli.args.db or default_db_path(), lang=cli.asked_lang, counter=cli.args.counter)
 
 
 def cmd_demo(cli: Cli) -> int:
@@ -127,15 +129,26 @@ def cmd_init(cli: Cli) -> int:
                            first=first, last=last)
         users.create_user(cli.store, None, login=a.admin, full_name=a.admin_name or a.admin, role="admin",
                           password=password)
-        tariff.import_sample(cli.store, None, effective_from=date(2000, 1, 1))
+        loaded = tariff.import_sample(cli.store, None) if a.sample_tariff else None
         if a.province_key:
             from .sync.keys import trust_province_key
 
             trust_province_key(cli.store, None, a.province_key)
-    cli.say(f"Đã khởi tạo bưu cục {a.office_code.upper()} tại {cli.store.path}. Bảng cước đang dùng là bảng MẪU: "
-            "nạp bảng thật bằng «kt1desk tariff import».",
-            f"Office {a.office_code.upper()} initialised in {cli.store.path}. The tariff in use is the SAMPLE: "
-            "load the real one with “kt1desk tariff import”.")
+    cli.say(f"Đã khởi tạo bưu cục {a.office_code.upper()} tại {cli.store.path}.",
+            f"Office {a.office_code.upper()} initialised in {cli.store.path}.")
+    if loaded is not None:
+        start = formats.day(date.fromisoformat(loaded.effective_from))
+        cli.say(f"Đã nạp bảng cước MẪU (không chính thức), áp dụng từ {start}: nạp bảng thật bằng "
+                "«kt1desk tariff import TỆP --effective-from NGÀY».",
+                f"The SAMPLE tariff (not official) is loaded, from {start}: load the real one with "
+                "“kt1desk tariff import FILE --effective-from DAY”.")
+    else:
+        cli.say("Chưa có bảng cước: chưa tính được cước cho tới khi nạp bằng «kt1desk tariff import TỆP "
+                "--effective-from NGÀY» (hoặc dùng bảng MẪU: «kt1desk tariff import --sample»).",
+                "No tariff yet: fees cannot be computed until one is loaded with “kt1desk tariff import FILE "
+                "--effective-from DAY” (or the sample: “kt1desk tariff import --sample”).")
+    cli.say("Chưa có cơ quan nào trong danh bạ: nạp bằng «kt1desk agency import TỆP.csv».",
+            "The agency directory is empty: load it with “kt1desk agency import FILE.csv”.")
     return 0
 
 
@@ -187,7 +200,15 @@ def cmd_tariff_import(cli: Cli) -> int:
         except ValueError:
             raise Kt1Error("bad_date", "effective_from", label={"vi": "--effective-from", "en": "--effective-from"},
                            value=cli.args.effective_from) from None
-    loaded = tariff.import_csv(cli.store, cli.actor(), cli.args.file, effective_from=start)
+    if cli.args.sample == bool(cli.args.file):
+        raise Kt1Error("required", "file", label={"vi": "TỆP bảng cước (hoặc --sample, không cả hai)",
+                                                  "en": "the tariff FILE (or --sample, not both)"})
+    actor = cli.actor()
+    if cli.args.sample:
+        loaded = tariff.import_sample(cli.store, actor, effective_from=start)
+    else:
+        loaded = tariff.import_csv(cli.store, actor, cli.args.file,
+                                   effective_from=start or tariff.suggested_start(cli.store))
     cli.say(f"Đã nạp bảng cước «{loaded.name}», hiệu lực từ {formats.day(date.fromisoformat(loaded.effective_from))}.",
             f"Tariff “{loaded.name}” loaded, effective from {formats.day(date.fromisoformat(loaded.effective_from))}.")
     return 0
@@ -387,7 +408,8 @@ def cmd_calendar_swap(cli: Cli) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kt1desk", description="KT1 Desk — nhận gửi bưu gửi KT1 tại quầy.")
     parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: KT1DESK_DB hoặc thư mục dữ liệu người dùng)")
-    parser.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("KT1DESK_LANG", "vi"))
+    parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ / language (mặc định: KT1DESK_LANG, "
+                        "với cửa sổ: ngôn ngữ đã chọn lần trước, không có thì tiếng Việt)")
     parser.add_argument("--counter", help="mã quầy (mặc định: quầy của máy này)")
     parser.add_argument("--user", help="tên đăng nhập; mật khẩu lấy từ KT1DESK_PASSWORD hoặc hỏi khi chạy")
     parser.set_defaults(func=cmd_gui)
@@ -420,6 +442,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--counter-name")
     p.add_argument("--serial-block", default="10000000-10999999")
     p.add_argument("--province-key", help="dòng khóa của tỉnh («kt1desk central init» in ra)")
+    p.add_argument("--sample-tariff", action="store_true", help="nạp luôn bảng cước MẪU (không chính thức)")
 
     agency = command("agency", None, "danh bạ cơ quan").add_subparsers(dest="sub", required=True, metavar="SUB")
     p = command("import", cmd_agency_import, "nhập danh bạ từ CSV", agency)
@@ -433,8 +456,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     tariff = command("tariff", None, "bảng cước").add_subparsers(dest="sub", required=True, metavar="SUB")
     p = command("import", cmd_tariff_import, "nạp bảng cước từ CSV", tariff)
-    p.add_argument("file", type=Path)
-    p.add_argument("--effective-from", help="ngày hiệu lực YYYY-MM-DD (mặc định: hôm nay)")
+    p.add_argument("file", type=Path, nargs="?")
+    p.add_argument("--sample", action="store_true", help="bảng cước MẪU đi kèm chương trình (không chính thức)")
+    p.add_argument("--effective-from", help="ngày hiệu lực YYYY-MM-DD (mặc định: hôm nay; "
+                   "chưa có bảng cước nào thì từ ngày sớm nhất được nhập bù)")
     p = command("show", cmd_tariff_show, "xem bảng cước đang áp dụng", tariff)
     p.add_argument("--json", action="store_true")
 

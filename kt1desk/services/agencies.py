@@ -159,6 +159,10 @@ def get_agency(store: Store, code: str) -> dict | None:
     return store.one("SELECT * FROM agencies WHERE code = ?", ((code or "").strip().upper(),))
 
 
+def count_agencies(store: Store) -> int:
+    return store.scalar("SELECT COUNT(*) FROM agencies")
+
+
 def list_agencies(store: Store, *, include_inactive: bool = True) -> list[dict]:
     rows = sorted(store.all("SELECT * FROM agencies"), key=lambda r: (fold(r["province"]), r["name_fold"]))
     if include_inactive:

@@ -24,8 +24,9 @@ def get_item(store: Store, item_id: str) -> dict:
     """The item with this id (scanner noise forgiven), or Kt1Error('item_not_found')."""
     key = s10.normalise(item_id)
     item = store.one(
-        "SELECT i.*, u.login AS clerk_login, u.full_name AS clerk_name, c.code AS counter_code "
-        "FROM items i JOIN users u ON u.id = i.clerk_id JOIN counters c ON c.id = i.counter_id WHERE i.id = ?",
+        "SELECT i.*, u.login AS clerk_login, u.full_name AS clerk_name, c.code AS counter_code, "
+        "COALESCE(t.is_sample, 0) AS tariff_is_sample FROM items i JOIN users u ON u.id = i.clerk_id "
+        "JOIN counters c ON c.id = i.counter_id LEFT JOIN tariffs t ON t.id = i.tariff_id WHERE i.id = ?",
         (key,),
     )
     if item is None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from .. import clock
@@ -118,12 +118,36 @@ def read_csv(path) -> tuple[list[tuple[int, int, int]], dict[str, tuple[int, int
     return bands, surcharges
 
 
+def is_shipped_sample(bands, surcharges) -> bool:
+    """Whether these are the figures of the sample shipped with the program (loaded under any file name)."""
+    return (bands, surcharges) == read_csv(resource(SAMPLE_FILE))
+
+
+def suggested_start(store: Store) -> date:
+    """The day a newly loaded tariff should apply from, unless the office says otherwise.
+
+    Today, when a tariff is already in force (the new one replaces it from today on). On a
+    first day (none in force yet), the earliest day a supervisor may back-enter items, so
+    that the items the office still has to enter are priced too.
+    """
+    from . import settings
+
+    today = clock.now().date()
+    if in_force(store, today) is not None:
+        return today
+    return today - timedelta(days=settings.get(store, "back_entry_max_days"))
+
+
 def import_csv(store: Store, actor: User | None, path, *, effective_from: date | None = None,
                name: str | None = None, is_sample: bool = False) -> Tariff:
-    """Load a tariff that applies to items accepted from ``effective_from`` (today) on."""
+    """Load a tariff that applies to items accepted from ``effective_from`` (today) on.
+
+    The shipped sample's figures are stored as a sample (MẪU) whatever the file is called.
+    """
     if actor is not None:
         require_role(actor, "supervisor", "admin")
     bands, surcharges = read_csv(path)
+    is_sample = is_sample or is_shipped_sample(bands, surcharges)
     start = (effective_from or clock.now().date()).isoformat()
     if store.scalar("SELECT 1 FROM tariffs WHERE effective_from = ?", (start,)):
         raise Kt1Error("tariff_exists", "effective_from", date=start)
@@ -138,8 +162,9 @@ def import_csv(store: Store, actor: User | None, path, *, effective_from: date |
     return tariff_on(store, clock.parse_date(start))
 
 
-def import_sample(store: Store, actor: User | None, *, effective_from: date) -> Tariff:
-    return import_csv(store, actor, resource(SAMPLE_FILE), effective_from=effective_from,
+def import_sample(store: Store, actor: User | None, *, effective_from: date | None = None) -> Tariff:
+    """The shipped sample tariff, marked MẪU, from ``effective_from`` (by default ``suggested_start``)."""
+    return import_csv(store, actor, resource(SAMPLE_FILE), effective_from=effective_from or suggested_start(store),
                       name="Bảng cước MẪU (không chính thức)", is_sample=True)
 
 
@@ -158,12 +183,18 @@ def list_tariffs(store: Store) -> list[Tariff]:
     return store.cached("tariffs", lambda: _load_all(store))
 
 
-def tariff_on(store: Store, day: date) -> Tariff:
-    """The tariff in force on ``day``: the latest whose effective date is not after it."""
+def in_force(store: Store, day: date) -> Tariff | None:
+    """The tariff in force on ``day``, or None when none is (a first day, before one is loaded)."""
     current = None
     for tariff in list_tariffs(store):
         if tariff.effective_from <= day.isoformat():
             current = tariff
+    return current
+
+
+def tariff_on(store: Store, day: date) -> Tariff:
+    """The tariff in force on ``day``: the latest whose effective date is not after it."""
+    current = in_force(store, day)
     if current is None:
         raise Kt1Error("no_tariff", date=day.strftime("%d/%m/%Y"))
     return current

@@ -86,6 +86,25 @@ def lockout_seconds(failures: int, free_attempts: int) -> int:
     return min(300, 5 * 2 ** (failures - free_attempts))
 
 
+def locked_for(store: Store, login: str) -> Kt1Error | None:
+    """``login_locked`` (with the seconds left) while this account must wait, else None.
+
+    Only for a user whose identity is already known (the lock screen of their own session):
+    the login dialog says the same thing for every refusal, so that nobody learns which logins exist.
+    """
+    from . import settings
+
+    row = store.one("SELECT login, failed_logins, last_failed_at FROM users WHERE login = ?", (login,))
+    if row is None or not row["last_failed_at"]:
+        return None
+    wait = lockout_seconds(row["failed_logins"], settings.get(store, "login_free_attempts"))
+    left = (clock.parse_iso(row["last_failed_at"]) + timedelta(seconds=wait) - clock.now()).total_seconds()
+    if wait and left > 0:
+        return Kt1Error("login_locked", "password", login=row["login"], count=row["failed_logins"],
+                        seconds=int(left) + 1)
+    return None
+
+
 def authenticate(store: Store, login: str, password: str) -> User:
     """The user, or Kt1Error('login_failed') — the same words for an unknown login, a wrong password
     and a locked account, so that nobody learns which logins exist.

@@ -195,7 +195,7 @@ def test_save_with_errors_stores_nothing_and_shows_every_error(qtbot, page, demo
 
 def test_a_secret_item_with_a_broken_seal_is_refused_and_the_refusal_recorded(qtbot, page, demo_store):
     asked = []
-    page.confirm_refusal = lambda letter: asked.append(letter) or True
+    page.confirm_refusal = lambda letter: asked.append(letter) or "Nguyễn Văn Tư, Sở Y tế"
     fill(qtbot, page)
     page.secrecy_combo.setCurrentIndex(page.secrecy_combo.findData("B"))
     assert not page.seal_check.isChecked()  # the clerk must tick it: nothing assumed
@@ -206,6 +206,7 @@ def test_a_secret_item_with_a_broken_seal_is_refused_and_the_refusal_recorded(qt
     assert demo_store.scalar("SELECT COUNT(*) FROM items") == before
     refusal = items.refusals(demo_store)[0]
     assert (refusal["reason"], refusal["secrecy"], refusal["refused_by_login"]) == ("seal-broken", "B", "gdv1")
+    assert refusal["presented_by"] == "Nguyễn Văn Tư, Sở Y tế"
     message = "Bưu gửi mật B có niêm phong không nguyên vẹn: từ chối nhận, đã ghi nhận việc từ chối."
     assert page.field_error("secrecy") == message
     assert page.labels["lastInfo"].text() == message
@@ -213,7 +214,7 @@ def test_a_secret_item_with_a_broken_seal_is_refused_and_the_refusal_recorded(qt
 
 
 def test_a_broken_seal_not_confirmed_stores_nothing_and_returns_to_the_seal(qtbot, page, demo_store):
-    page.confirm_refusal = lambda letter: False
+    page.confirm_refusal = lambda letter: None
     fill(qtbot, page)
     page.secrecy_combo.setCurrentIndex(page.secrecy_combo.findData("A"))
     assert page.save() is None

@@ -51,7 +51,8 @@ def test_the_later_jobs_are_shown_but_cannot_be_chosen(qtbot, demo_store, clerk,
     window = open_window(session_for(demo_store, clerk))
     assert set(window.later_buttons) == {"shift", "bags", "delivery", "reports"}
     for button in window.later_buttons.values():
-        assert not button.isEnabled() and button.text().endswith("— sắp có")
+        assert not button.isEnabled() and button.toolTip().endswith("— sắp có")
+    assert window.later_heading.text() == "Sắp có"
     assert window.settings_button.isEnabled()
 
 

@@ -21,6 +21,10 @@ def test_first_start_runs_setup_then_login_then_the_main_window(qtbot, tmp_path,
                                 admin_password2="matkhau1").items():
             dialog.edits[name].setText(value)
         dialog.create_button.click()
+        # A real office's first day: step 2, the samples (marked MẪU) taken to start with.
+        seen["step2"] = dialog.windowTitle()
+        assert dialog.first_day.use_sample_agencies() and dialog.first_day.use_sample_tariff()
+        dialog.first_day.finish_button.click()
         return dialog.result()
 
     def login_exec(dialog: LoginDialog) -> int:
@@ -33,6 +37,7 @@ def test_first_start_runs_setup_then_login_then_the_main_window(qtbot, tmp_path,
         window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible())
         seen["title"] = window.windowTitle()
         seen["user"] = window.status_user.text()
+        seen["notice"] = window.pages["intake"].setup_notice.isVisible()
         return 0
 
     monkeypatch.setattr(SetupDialog, "exec", setup_exec)
@@ -40,7 +45,9 @@ def test_first_start_runs_setup_then_login_then_the_main_window(qtbot, tmp_path,
     monkeypatch.setattr(QApplication, "exec", event_loop)
     db = tmp_path / "kt1.sqlite3"
     assert app.run(db_path=db, lang="vi", counter=None) == 0
+    assert seen["step2"] == "KT1 Desk — Danh bạ và bảng cước"
     assert seen["offered_login"] == "admin"
+    assert seen["notice"] is False  # directory and tariff are there: nothing to warn of
     assert seen["user"] == "Lê Thị Mai (quản trị)"
     assert seen["title"].startswith("KT1 Desk — Nhận gửi")
 
