@@ -45,7 +45,7 @@ ITEM_COLUMNS = (
     "id", "counter_id", "clerk_id", "sender_id", "sender_code", "sender_name", "recipient_id", "recipient_code",
     "recipient_name", "recipient_address", "recipient_province", "kind", "weight_g", "pieces", "secrecy",
     "seal_intact", "hoa_toc", "hen_gio_at", "scope", "accepted_at", "entered_at", "back_entry", "deadline",
-    "fee_vnd", "free_reason", "tariff_id", "status", "immediate_dispatch",
+    "fee_vnd", "vat_rate_bp", "vat_vnd", "free_reason", "tariff_id", "status", "immediate_dispatch",
 )
 
 
@@ -166,7 +166,7 @@ def _fill(store: Store, n_items: int, *, seed: int, years: float, journal: bool,
             if fee is None:
                 f = compute_fee(store, sender_appendix=sender["appendix"], weight_g=weight, scope=scope,
                                 day=day, hoa_toc=hoa_toc, secrecy=secrecy)
-                fee = fee_cache[fkey] = (f.total, f.free_reason, f.tariff_id)
+                fee = fee_cache[fkey] = (f.net, f.free_reason, f.tariff_id, f.vat_rate_bp, f.vat)
             counter_id, indicator, serial = serials[k]
             item_id = s10.make_id(indicator, serial)
             row = {
@@ -178,7 +178,7 @@ def _fill(store: Store, n_items: int, *, seed: int, years: float, journal: bool,
                 "weight_g": weight, "pieces": rng.choices((1, 2, 3), (90, 8, 2))[0], "secrecy": secrecy,
                 "seal_intact": 1, "hoa_toc": int(hoa_toc), "hen_gio_at": None, "scope": scope,
                 "accepted_at": when_iso, "entered_at": when_iso, "back_entry": 0, "deadline": deadline,
-                "fee_vnd": fee[0], "free_reason": fee[1], "tariff_id": fee[2],
+                "fee_vnd": fee[0], "vat_rate_bp": fee[3], "vat_vnd": fee[4], "free_reason": fee[1], "tariff_id": fee[2],
                 # Old items have left long ago; only the last few secret ones still wait.
                 "status": "accepted", "immediate_dispatch": int(secrecy is not None and k >= n_items - 5),
             }

@@ -1,6 +1,8 @@
 """The command line: a thin layer over the services (a contract other tools and tests use).
 
-Exit status: 0 done, 2 bad input (nothing written), 3 item refused (the refusal was recorded).
+Exit status: 0 done, 2 bad input (nothing written), 3 item refused (the refusal was recorded),
+10–15 the database file cannot be used (see ``dbfile``: not a database, damaged, busy, disk full,
+no access, disk error). Nothing ends in a traceback.
 """
 
 from __future__ import annotations
@@ -9,12 +11,14 @@ import argparse
 import getpass
 import json
 import os
+import sqlite3
 import sys
 from datetime import date
 from pathlib import Path
 
 from . import clock, formats
-from .errors import ItemRefused, Kt1Error
+from .dbfile import EXIT_IO, StorageError
+from .errors import MESSAGES, ItemRefused, Kt1Error
 from .storage import Store, User, default_db_path
 
 EXIT_BAD_INPUT = 2
@@ -26,14 +30,25 @@ class Cli:
 
     def __init__(self, args: argparse.Namespace):
         self.args = args
-        self.lang = args.lang
+        # --lang, else KT1DESK_LANG; the window, given neither, speaks what was last chosen in its settings.
+        self.asked_lang = args.lang or os.environ.get("KT1DESK_LANG") or None
+        self.lang = self.asked_lang or "vi"
         self._store: Store | None = None
 
     @property
     def store(self) -> Store:
         if self._store is None:
             self._store = Store(self.args.db or default_db_path())
+            self._store.on_wait = self.waiting
+            wait = os.environ.get("KT1DESK_WRITE_WAIT")  # seconds a write waits for another counter's
+            if wait and wait.isascii() and wait.isdigit():
+                self._store.write_wait_s = float(wait)
         return self._store
+
+    def waiting(self) -> None:
+        """Another counter holds the write lock (a bulk back-entry): say so, then wait for it."""
+        vi, en = MESSAGES["db_waiting"]
+        print(en if self.lang == "en" else vi, file=sys.stderr, flush=True)
 
     def say(self, vi: str, en: str) -> None:
         print(en if self.lang == "en" else vi)
@@ -43,8 +58,10 @@ class Cli:
         if password:
             return password
         if sys.stdin is not None and sys.stdin.isatty():
-            return getpass.getpass("Mật khẩu / Password: ")
-        raise Kt1Error("no_password", "password")
+            password = getpass.getpass("Mật khẩu / Password: ")
+        if not password:
+            raise Kt1Error("no_password", "password")
+        return password
 
     def actor(self) -> User:
         """The user named by --user, checked against their password (never taken from argv)."""
@@ -68,7 +85,7 @@ class Cli:
 def cmd_gui(cli: Cli) -> int:
     from .qt.app import run
 
-    return run(db_path=cli.args.db or default_db_path(), lang=cli.lang, counter=cli.args.counter)
+    return run(db_path=cli.args.db or default_db_path(), lang=cli.asked_lang, counter=cli.args.counter)
 
 
 def cmd_demo(cli: Cli) -> int:
@@ -98,18 +115,40 @@ def cmd_init(cli: Cli) -> int:
     if office.is_initialised(cli.store):
         raise Kt1Error("already_initialised", code=office.get_office(cli.store)["code"])
     password = cli.password()
+    if a.province_key:  # checked before anything is written
+        from .sync.keys import parse_key_line
+
+        if parse_key_line(a.province_key)["role"] != "province":
+            raise Kt1Error("key_line_role", expected="province")
     first, _, last = a.serial_block.partition("-")
-    office.init_office(cli.store, None, code=a.office_code, name=a.office_name, province=a.province,
-                       postal_code=a.postal_code or "", service_indicator=a.service_indicator)
-    office.add_counter(cli.store, None, code=a.counter_code, name=a.counter_name or a.counter_code,
-                       first=first, last=last)
-    users.create_user(cli.store, None, login=a.admin, full_name=a.admin_name or a.admin, role="admin",
-                      password=password)
-    tariff.import_sample(cli.store, None, effective_from=date(2000, 1, 1))
-    cli.say(f"Đã khởi tạo bưu cục {a.office_code.upper()} tại {cli.store.path}. Bảng cước đang dùng là bảng MẪU: "
-            "nạp bảng thật bằng «kt1desk tariff import».",
-            f"Office {a.office_code.upper()} initialised in {cli.store.path}. The tariff in use is the SAMPLE: "
-            "load the real one with “kt1desk tariff import”.")
+    # One write: a bad admin login or serial block leaves no office behind that blocks the next `init`.
+    with cli.store.write(None, "office.setup"):
+        office.init_office(cli.store, None, code=a.office_code, name=a.office_name, province=a.province,
+                           postal_code=a.postal_code or "", service_indicator=a.service_indicator)
+        office.add_counter(cli.store, None, code=a.counter_code, name=a.counter_name or a.counter_code,
+                           first=first, last=last)
+        users.create_user(cli.store, None, login=a.admin, full_name=a.admin_name or a.admin, role="admin",
+                          password=password)
+        loaded = tariff.import_sample(cli.store, None) if a.sample_tariff else None
+        if a.province_key:
+            from .sync.keys import trust_province_key
+
+            trust_province_key(cli.store, None, a.province_key)
+    cli.say(f"Đã khởi tạo bưu cục {a.office_code.upper()} tại {cli.store.path}.",
+            f"Office {a.office_code.upper()} initialised in {cli.store.path}.")
+    if loaded is not None:
+        start = formats.day(date.fromisoformat(loaded.effective_from))
+        cli.say(f"Đã nạp bảng cước MẪU (không chính thức), áp dụng từ {start}: nạp bảng thật bằng "
+                "«kt1desk tariff import TỆP --effective-from NGÀY».",
+                f"The SAMPLE tariff (not official) is loaded, from {start}: load the real one with "
+                "“kt1desk tariff import FILE --effective-from DAY”.")
+    else:
+        cli.say("Chưa có bảng cước: chưa tính được cước cho tới khi nạp bằng «kt1desk tariff import TỆP "
+                "--effective-from NGÀY» (hoặc dùng bảng MẪU: «kt1desk tariff import --sample»).",
+                "No tariff yet: fees cannot be computed until one is loaded with “kt1desk tariff import FILE "
+                "--effective-from DAY” (or the sample: “kt1desk tariff import --sample”).")
+    cli.say("Chưa có cơ quan nào trong danh bạ: nạp bằng «kt1desk agency import TỆP.csv».",
+            "The agency directory is empty: load it with “kt1desk agency import FILE.csv”.")
     return 0
 
 
@@ -120,6 +159,24 @@ def cmd_agency_import(cli: Cli) -> int:
     cli.say(f"Đã nhập danh bạ: {counts['added']} mới, {counts['changed']} thay đổi, {counts['unchanged']} giữ nguyên.",
             f"Directory imported: {counts['added']} added, {counts['changed']} changed, {counts['unchanged']} unchanged.")
     return 0
+
+
+def cmd_agency_find(cli: Cli) -> int:
+    from .services import agencies
+
+    rows = agencies.find_agencies(cli.store, cli.args.text, limit=items_limit(cli.args.limit))
+    out = [{k: r[k] for k in ("code", "name", "appendix", "province", "former_names")} for r in rows]
+    text = "\n".join(f"{r['code']:<10} {r['name']}" + (f"  ({'tên cũ' if cli.lang != 'en' else 'formerly'}: "
+                                                       f"{'; '.join(r['former_names'])})" if r["former_names"] else "")
+                     for r in out) or ("Không tìm thấy." if cli.lang != "en" else "Nothing found.")
+    cli.emit(out, text)
+    return 0
+
+
+def items_limit(value) -> int:
+    from .services import items
+
+    return items.checked_limit(value)
 
 
 def cmd_agency_list(cli: Cli) -> int:
@@ -143,7 +200,15 @@ def cmd_tariff_import(cli: Cli) -> int:
         except ValueError:
             raise Kt1Error("bad_date", "effective_from", label={"vi": "--effective-from", "en": "--effective-from"},
                            value=cli.args.effective_from) from None
-    loaded = tariff.import_csv(cli.store, cli.actor(), cli.args.file, effective_from=start)
+    if cli.args.sample == bool(cli.args.file):
+        raise Kt1Error("required", "file", label={"vi": "TỆP bảng cước (hoặc --sample, không cả hai)",
+                                                  "en": "the tariff FILE (or --sample, not both)"})
+    actor = cli.actor()
+    if cli.args.sample:
+        loaded = tariff.import_sample(cli.store, actor, effective_from=start)
+    else:
+        loaded = tariff.import_csv(cli.store, actor, cli.args.file,
+                                   effective_from=start or tariff.suggested_start(cli.store))
     cli.say(f"Đã nạp bảng cước «{loaded.name}», hiệu lực từ {formats.day(date.fromisoformat(loaded.effective_from))}.",
             f"Tariff “{loaded.name}” loaded, effective from {formats.day(date.fromisoformat(loaded.effective_from))}.")
     return 0
@@ -172,11 +237,13 @@ def cmd_tariff_show(cli: Cli) -> int:
 
 
 def item_json(item: dict) -> dict:
-    keys = ("id", "status", "accepted_at", "deadline", "scope", "fee_vnd", "free_reason", "sender_code",
-            "sender_name", "recipient_code", "recipient_name", "recipient_province", "kind", "weight_g",
-            "pieces", "secrecy", "hoa_toc", "hen_gio_at", "immediate_dispatch", "back_entry", "label_prints",
-            "receipt_prints")
+    keys = ("id", "status", "accepted_at", "deadline", "deadline_rule", "scope", "fee_vnd", "vat_rate_bp",
+            "vat_vnd", "free_reason", "sender_code", "sender_name", "recipient_code", "recipient_name",
+            "recipient_province", "kind", "weight_g", "pieces", "secrecy", "hoa_toc", "hen_gio_at",
+            "immediate_dispatch", "back_entry", "label_prints", "receipt_prints")
     out = {k: item.get(k) for k in keys if k in item}
+    if "fee_vnd" in item:
+        out["total_vnd"] = item["fee_vnd"] + (item.get("vat_vnd") or 0)  # fee_vnd is before VAT
     for flag in ("hoa_toc", "immediate_dispatch", "back_entry"):
         if flag in out:
             out[flag] = bool(out[flag])
@@ -187,7 +254,7 @@ def item_text(item: dict, lang: str) -> str:
     from .services.intake import KINDS
     from .services.tariff import FREE_REASONS
 
-    fee = formats.money(item["fee_vnd"], lang) if not item.get("free_reason") else FREE_REASONS[item["free_reason"]][lang]
+    fee = formats.fee_with_vat(item, lang) if not item.get("free_reason") else FREE_REASONS[item["free_reason"]][lang]
     marks = [m for m in (item.get("secrecy"), "Hỏa tốc" if item.get("hoa_toc") else None,
                          f"Hẹn giờ {formats.moment(clock.parse_iso(item['hen_gio_at']))}" if item.get("hen_gio_at") else None) if m]
     vi = lang != "en"
@@ -200,8 +267,18 @@ def item_text(item: dict, lang: str) -> str:
         f"  {'Nhận lúc' if vi else 'Accepted'}: {formats.moment(clock.parse_iso(item['accepted_at']))}"
         f"   {'Hạn phát' if vi else 'Deadline'}: {formats.moment(clock.parse_iso(item['deadline']))}"
         f"   {'nội tỉnh' if item['scope'] == 'noi-tinh' else 'liên tỉnh'}",
+        f"  {DEADLINE_RULES.get(item.get('deadline_rule') or 'acceptance-day')[lang]}",
         f"  {'Cước' if vi else 'Fee'}: {fee}",
     ])
+
+
+DEADLINE_RULES = {
+    "acceptance-day": {"vi": "Hạn tính từ ngày nhận (J = ngày nhận)", "en": "Deadline counted from the acceptance day"},
+    "after-cutoff": {"vi": "Nhận sau giờ chốt: J là ngày làm việc kế tiếp",
+                     "en": "Accepted after the cut-off hour: J is the next working day"},
+    "day-off": {"vi": "Nhận ngày nghỉ: J là ngày làm việc kế tiếp", "en": "Accepted on a day off: J is the next working day"},
+    "hen-gio": {"vi": "Hạn là giờ hẹn", "en": "Deadline is the Hẹn giờ time"},
+}
 
 
 def cmd_intake(cli: Cli) -> int:
@@ -244,7 +321,7 @@ def cmd_show(cli: Cli) -> int:
 def cmd_search(cli: Cli) -> int:
     from .services import items
 
-    found = items.search(cli.store, cli.args.text, limit=cli.args.limit)
+    found = items.search(cli.store, cli.args.text, limit=items.checked_limit(cli.args.limit))
     text = "\n".join(f"{i['id']}  {formats.moment(clock.parse_iso(i['accepted_at']))}  {i['sender_name']} → {i['recipient_name']}"
                      for i in found) or ("Không tìm thấy." if cli.lang != "en" else "Nothing found.")
     cli.emit([item_json(i) for i in found], text)
@@ -285,6 +362,39 @@ def cmd_counter_list(cli: Cli) -> int:
     return 0
 
 
+def cmd_setting_set(cli: Cli) -> int:
+    from .services import settings
+
+    start = None
+    if cli.args.effective_from:
+        try:
+            start = clock.parse_date(cli.args.effective_from)
+        except ValueError:
+            raise Kt1Error("bad_date", "effective_from", label={"vi": "--effective-from", "en": "--effective-from"},
+                           value=cli.args.effective_from) from None
+    settings.put(cli.store, cli.actor(), cli.args.key, cli.args.value, start)
+    cli.say(f"Đã đặt {cli.args.key} = «{cli.args.value}».", f"{cli.args.key} set to “{cli.args.value}”.")
+    return 0
+
+
+def cmd_setting_show(cli: Cli) -> int:
+    from .services import settings
+
+    rows = [{"key": key, "value": settings.raw(cli.store, key), "description": meta[2]}
+            for key, meta in settings.DEFAULTS.items()]
+    cli.emit(rows, "\n".join(f"{r['key']:<22} {r['value'] or '—':<8} {r['description']}" for r in rows))
+    return 0
+
+
+def cmd_check(cli: Cli) -> int:
+    """The full integrity check (quick_check over the whole file), whatever its size."""
+    from . import dbfile
+
+    dbfile.quick_check(cli.store.conn, cli.store.path)
+    cli.say(f"Cơ sở dữ liệu {cli.store.path} nguyên vẹn.", f"Database {cli.store.path} is intact.")
+    return 0
+
+
 def cmd_calendar_swap(cli: Cli) -> int:
     from .services import calendar
 
@@ -298,7 +408,8 @@ def cmd_calendar_swap(cli: Cli) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kt1desk", description="KT1 Desk — nhận gửi bưu gửi KT1 tại quầy.")
     parser.add_argument("--db", type=Path, help="tệp cơ sở dữ liệu (mặc định: KT1DESK_DB hoặc thư mục dữ liệu người dùng)")
-    parser.add_argument("--lang", choices=("vi", "en"), default=os.environ.get("KT1DESK_LANG", "vi"))
+    parser.add_argument("--lang", choices=("vi", "en"), help="ngôn ngữ / language (mặc định: KT1DESK_LANG, "
+                        "với cửa sổ: ngôn ngữ đã chọn lần trước, không có thì tiếng Việt)")
     parser.add_argument("--counter", help="mã quầy (mặc định: quầy của máy này)")
     parser.add_argument("--user", help="tên đăng nhập; mật khẩu lấy từ KT1DESK_PASSWORD hoặc hỏi khi chạy")
     parser.set_defaults(func=cmd_gui)
@@ -330,17 +441,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--counter-code", default="Q01")
     p.add_argument("--counter-name")
     p.add_argument("--serial-block", default="10000000-10999999")
+    p.add_argument("--province-key", help="dòng khóa của tỉnh («kt1desk central init» in ra)")
+    p.add_argument("--sample-tariff", action="store_true", help="nạp luôn bảng cước MẪU (không chính thức)")
 
     agency = command("agency", None, "danh bạ cơ quan").add_subparsers(dest="sub", required=True, metavar="SUB")
     p = command("import", cmd_agency_import, "nhập danh bạ từ CSV", agency)
     p.add_argument("file", type=Path)
+    p = command("find", cmd_agency_find, "tìm cơ quan theo mã, tên hoặc tên cũ", agency)
+    p.add_argument("text")
+    p.add_argument("--limit", default="20")
+    p.add_argument("--json", action="store_true")
     p = command("list", cmd_agency_list, "liệt kê cơ quan", agency)
     p.add_argument("--json", action="store_true")
 
     tariff = command("tariff", None, "bảng cước").add_subparsers(dest="sub", required=True, metavar="SUB")
     p = command("import", cmd_tariff_import, "nạp bảng cước từ CSV", tariff)
-    p.add_argument("file", type=Path)
-    p.add_argument("--effective-from", help="ngày hiệu lực YYYY-MM-DD (mặc định: hôm nay)")
+    p.add_argument("file", type=Path, nargs="?")
+    p.add_argument("--sample", action="store_true", help="bảng cước MẪU đi kèm chương trình (không chính thức)")
+    p.add_argument("--effective-from", help="ngày hiệu lực YYYY-MM-DD (mặc định: hôm nay; "
+                   "chưa có bảng cước nào thì từ ngày sớm nhất được nhập bù)")
     p = command("show", cmd_tariff_show, "xem bảng cước đang áp dụng", tariff)
     p.add_argument("--json", action="store_true")
 
@@ -367,7 +486,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("search", cmd_search, "tìm bưu gửi theo số hiệu hoặc tên cơ quan")
     p.add_argument("text")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", default="50")
     p.add_argument("--json", action="store_true")
 
     user = command("user", None, "người dùng").add_subparsers(dest="sub", required=True, metavar="SUB")
@@ -383,6 +502,17 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("list", cmd_counter_list, "liệt kê quầy và số còn lại", counter)
     p.add_argument("--json", action="store_true")
 
+    setting = command("setting", None, "thiết lập có ngày hiệu lực (VAT, giờ chốt…)").add_subparsers(
+        dest="sub", required=True, metavar="SUB")
+    p = command("set", cmd_setting_set, "đặt giá trị từ một ngày (kiểm soát viên)", setting)
+    p.add_argument("key")
+    p.add_argument("value")
+    p.add_argument("--effective-from", help="YYYY-MM-DD (mặc định: hôm nay)")
+    p = command("show", cmd_setting_show, "xem các thiết lập đang áp dụng", setting)
+    p.add_argument("--json", action="store_true")
+
+    command("check", cmd_check, "kiểm tra toàn vẹn cơ sở dữ liệu")
+
     cal = command("calendar", None, "lịch làm việc").add_subparsers(dest="sub", required=True, metavar="SUB")
     p = command("swap", cmd_calendar_swap, "ghi ngày nghỉ bù hoặc ngày làm bù đã công bố", cal)
     p.add_argument("day")
@@ -394,14 +524,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def extend_parser(sub, command) -> None:
-    """Printing commands (label, receipt, manifest) come from kt1desk.printing.cli when present; the item's
-    life after acceptance (shift, bag, dispatch, receive, deliver, …) from kt1desk.life.cli."""
+    """Printing commands (label, receipt, manifest) are added by kt1desk.printing.cli when present;
+    sync, audit and central by kt1desk.sync.cli; the item's life after acceptance (shift, bag, dispatch,
+    receive, deliver, …) by kt1desk.life.cli."""
     try:
         from .printing.cli import add_commands
     except ImportError:
         pass
     else:
         add_commands(sub, command)
+    from .sync.cli import add_commands as add_sync_commands
+
+    add_sync_commands(sub, command)
     from .life.cli import add_commands as add_life_commands
 
     add_life_commands(sub, command)
@@ -415,9 +549,16 @@ def main(argv: list[str] | None = None) -> int:
     except ItemRefused as err:
         print(err.text(cli.lang), file=sys.stderr)
         return EXIT_REFUSED
+    except StorageError as err:
+        print(err.text(cli.lang), file=sys.stderr)
+        return err.exit_code
     except Kt1Error as err:
         print(err.text(cli.lang), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except sqlite3.Error as err:  # the database refused a change no check here foresaw: say it, lose nothing
+        print(StorageError("db_io", path=str(cli.args.db or default_db_path()), reason=str(err)).text(cli.lang),
+              file=sys.stderr)
+        return EXIT_IO
     finally:
         if cli._store is not None:
             cli._store.close()

@@ -50,27 +50,49 @@ def parse_iso(text: str) -> datetime:
     return to_vn(datetime.fromisoformat(text))
 
 
+# No time or date typed into the program lies outside this window: the edges of the calendar
+# (year 1 or 9999, where an offset or a day added overflows) never reach the code that adds days.
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2099, 12, 31)
+
+
+def in_window(day: date) -> bool:
+    return EARLIEST <= day <= LATEST
+
+
 def parse_local(text: str) -> datetime:
     """Parse what a person types: 'YYYY-MM-DD HH:MM', 'DD/MM/YYYY HH:MM' or ISO 8601.
 
-    Raises ValueError with no message of its own; callers name the field.
+    ASCII digits only, within [EARLIEST, LATEST]. Raises ValueError with no message of its own;
+    callers name the field.
     """
     text = (text or "").strip()
+    if not text.isascii():
+        raise ValueError(text)
+    moment = None
     for pattern in ("%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%d %H:%M:%S", "%d/%m/%Y %H:%M:%S"):
         try:
-            return to_vn(datetime.strptime(text, pattern))
+            moment = datetime.strptime(text, pattern)
+            break
         except ValueError:
             pass
-    return to_vn(datetime.fromisoformat(text))
+    if moment is None:
+        moment = datetime.fromisoformat(text)
+    if not in_window(moment.date()):
+        raise ValueError(text)
+    return to_vn(moment)
 
 
 def parse_date(text: str) -> date:
     text = (text or "").strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            pass
+    if text.isascii():
+        for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+            try:
+                day = datetime.strptime(text, pattern).date()
+            except ValueError:
+                continue
+            if in_window(day):
+                return day
     raise ValueError(text)
 
 

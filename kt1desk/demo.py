@@ -25,19 +25,22 @@ DEMO_NO_WARNING = 101  # demo history should not warn about serial blocks
 
 
 def create_demo(store: Store, *, password: str, items: int = 300, seed: int = 2026, life: bool = True) -> dict:
-    """Fill an empty database with demo data; returns what was made.
+    """Fill an empty database with demo data, all or nothing; returns what was made.
 
-    ``life=False`` leaves the past items accepted, outside any shift (quicker, for tests); otherwise they
-    live their lives through the real services: shifts closed each day, bags, dispatches, deliveries.
+    One write: a demo interrupted half way (an error, a killed process) leaves the database empty,
+    ready for ``demo`` or ``init`` again. ``life=False`` leaves the past items accepted, outside any
+    shift (quicker, for tests); otherwise they live their lives through the real services: shifts
+    closed each day, bags, dispatches, deliveries, complaints.
     """
-    office.init_office(store, None, **DEMO_OFFICE)
-    for code, name, first, last in DEMO_COUNTERS:
-        office.add_counter(store, None, code=code, name=name, first=first, last=last)
-    made = [users.create_user(store, None, login=login, full_name=name, role=role, password=password)
-            for login, name, role in DEMO_USERS]
-    agencies.import_csv(store, None, resource(AGENCIES_FILE))
-    tariff.import_sample(store, None, effective_from=date(2025, 1, 1))
-    add_history(store, made[-1], count=items, seed=seed, life=life)
+    with store.write(None, "demo.create"):
+        office.init_office(store, None, **DEMO_OFFICE)
+        for code, name, first, last in DEMO_COUNTERS:
+            office.add_counter(store, None, code=code, name=name, first=first, last=last)
+        made = [users.create_user(store, None, login=login, full_name=name, role=role, password=password)
+                for login, name, role in DEMO_USERS]
+        agencies.import_csv(store, None, resource(AGENCIES_FILE))
+        tariff.import_sample(store, None, effective_from=date(2025, 1, 1))
+        add_history(store, made[-1], count=items, seed=seed, life=life)
     return {"office": DEMO_OFFICE["code"], "users": [u.login for u in made], "items": items}
 
 

@@ -11,7 +11,7 @@ WEIGHTS = (8, 6, 4, 2, 3, 5, 9, 7)
 SERIAL_MIN, SERIAL_MAX = 0, 99_999_999
 # Ranges S10 leaves for domestic use. J, K, S, T and W are reserved as first letters.
 _DOMESTIC = re.compile(r"^(B[A-Z]|D[A-Z]|GA|GD|N[A-Z]|P[A-Z]|Z[A-Z])$")
-_ID = re.compile(r"^([A-Z]{2})(\d{8})(\d)([A-Z]{2})$")
+_ID = re.compile(r"^([A-Z]{2})([0-9]{8})([0-9])([A-Z]{2})$")
 # What a scanner or a clerk may type: spaces, dashes, lower case.
 _NOISE = re.compile(r"[\s\-_.]+")
 

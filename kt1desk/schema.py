@@ -8,6 +8,8 @@ summary: the program records only what is on the outer envelope.
 
 from __future__ import annotations
 
+import re
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -251,6 +253,150 @@ _V2 = [
 def _v2(db: Database) -> None:
     for statement in _V2:
         db.execute(statement)
+
+
+# Issue 8: marks combine, VAT recorded per item, the rule that set the deadline, guard triggers.
+_HOA_TOC_HEN_GIO_CHECK = "CHECK (hoa_toc = 0 OR hen_gio_at IS NULL),"
+_V3 = [
+    # Amounts of the tariff are before VAT: what the item was charged is kept as it was that day.
+    # NULL rate: stored before VAT was recorded (fee_vnd was then the whole charge, vat_vnd 0).
+    "ALTER TABLE items ADD COLUMN vat_rate_bp INTEGER CHECK (vat_rate_bp IS NULL OR vat_rate_bp BETWEEN 0 AND 10000)",
+    "ALTER TABLE items ADD COLUMN vat_vnd INTEGER NOT NULL DEFAULT 0 CHECK (vat_vnd >= 0)",
+    # Which rule set the deadline: J = acceptance day, the next working day (after the office's
+    # cut-off hour, or accepted on a day off), or the Hẹn giờ time itself.
+    "ALTER TABLE items ADD COLUMN deadline_rule TEXT NOT NULL DEFAULT 'acceptance-day' "
+    "CHECK (deadline_rule IN ('acceptance-day', 'after-cutoff', 'day-off', 'hen-gio'))",
+    "UPDATE items SET deadline_rule = 'hen-gio' WHERE hen_gio_at IS NOT NULL",
+]
+
+
+def _drop_table_check(db: Database, table: str, clause: str) -> None:
+    """Remove one CHECK constraint in place, as SQLite documents for changes that leave the stored
+    rows as they are (https://sqlite.org/lang_altertable.html, "making other kinds of table schema
+    changes"): no copy of a table that may hold millions of items."""
+    conn = db.conn
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()[0]
+    if clause not in sql:
+        return
+    new_sql = re.sub(r"\n\s*" + re.escape(clause), "", sql, count=1)
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?", (new_sql, table))
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+
+
+@migrations(name="0003_marks_vat_guards")
+def _v3(db: Database) -> None:
+    from . import schema_guard
+
+    # "KT1 Hỏa tốc Hẹn giờ" exists: the marks combine.
+    _drop_table_check(db, "items", _HOA_TOC_HEN_GIO_CHECK)
+    for statement in _V3:
+        db.execute(statement)
+    schema_guard.install(db.conn)
+# The change log (issue 9): one hash-chained entry per changed record, appended in the same
+# transaction as the write (kt1desk.sync.changelog), never changed nor deleted. Capture triggers on
+# the logged tables (kt1desk.sync.registry) are installed by the store at start, not here, so that a
+# table added by a later migration needs only its line in the registry.
+_V4 = [
+    # This database's identity as a source of records. A new identity follows a fork (a restore from an
+    # old backup that the province detected); base_id is the local log id just before its entry 1.
+    """CREATE TABLE sync_identity (
+        id INTEGER PRIMARY KEY,
+        counter_uuid TEXT NOT NULL UNIQUE,
+        base_id INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        predecessor TEXT,
+        fork_seq INTEGER
+    ) STRICT""",
+    """CREATE TABLE change_log (
+        id INTEGER PRIMARY KEY,
+        counter_uuid TEXT NOT NULL,
+        seq INTEGER NOT NULL CHECK (seq >= 1),
+        at TEXT NOT NULL,
+        origin TEXT NOT NULL,
+        actor TEXT,
+        action TEXT NOT NULL,
+        tbl TEXT NOT NULL,
+        pk TEXT NOT NULL,
+        op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete', 'snapshot')),
+        row TEXT,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    ) STRICT""",
+    # A record's entries, newest last: audit verify finds each record's last entry (and whether it was a
+    # delete) from the index alone.
+    "CREATE INDEX change_log_record ON change_log(tbl, pk, op)",
+    """CREATE TRIGGER change_log_no_update BEFORE UPDATE ON change_log
+        BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END""",
+    """CREATE TRIGGER change_log_no_delete BEFORE DELETE ON change_log
+        BEGIN SELECT RAISE(ABORT, 'change_log is append-only'); END""",
+    # What the capture triggers saw during the current write; emptied by the hook before commit.
+    """CREATE TABLE change_scratch (
+        id INTEGER PRIMARY KEY,
+        tbl TEXT NOT NULL,
+        rid INTEGER,
+        pk TEXT NOT NULL,
+        op TEXT NOT NULL
+    ) STRICT""",
+    # The tables whose rows the log has covered since they were enrolled (a baseline is taken once:
+    # triggers dropped later are put back without one, so edits made meanwhile stay visible to audit).
+    """CREATE TABLE sync_capture (
+        tbl TEXT PRIMARY KEY,
+        enrolled_at TEXT NOT NULL
+    ) STRICT""",
+    # Public keys only: the private key lives in a file beside the database, never in it.
+    """CREATE TABLE sync_keys (
+        key_id TEXT PRIMARY KEY,
+        counter_uuid TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        retired_at TEXT
+    ) STRICT""",
+    # The province keys this counter trusts for receipts and province bundles.
+    """CREATE TABLE sync_province_keys (
+        key_id TEXT PRIMARY KEY,
+        province TEXT NOT NULL,
+        public_key TEXT NOT NULL,
+        added_at TEXT NOT NULL,
+        retired_at TEXT
+    ) STRICT""",
+    # Per destination: what it confirmed (only a signed receipt moves this), and the last attempt.
+    """CREATE TABLE sync_peer (
+        destination TEXT PRIMARY KEY,
+        counter_uuid TEXT NOT NULL,
+        confirmed_seq INTEGER NOT NULL DEFAULT 0,
+        confirmed_hash TEXT NOT NULL DEFAULT '',
+        confirmed_at TEXT,
+        last_attempt_at TEXT,
+        last_error TEXT,
+        url TEXT
+    ) STRICT""",
+    # Province bundles applied here (agencies, tariff, calendar), in publication order.
+    """CREATE TABLE sync_applied (
+        bundle_id TEXT PRIMARY KEY,
+        key_id TEXT NOT NULL,
+        publication INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        applied_at TEXT NOT NULL,
+        counts TEXT NOT NULL DEFAULT '{}'
+    ) STRICT""",
+]
+
+
+@migrations(name="0004_change_log")
+def _v4(db: Database) -> None:
+    import uuid
+
+    from . import clock
+
+    for statement in _V4:
+        db.execute(statement)
+    db.execute("INSERT INTO sync_identity (counter_uuid, base_id, created_at) VALUES (?, 0, ?)",
+               (str(uuid.uuid4()), clock.iso(clock.now())))
 
 
 @migrations(name="0005_item_life")

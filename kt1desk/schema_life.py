@@ -139,9 +139,10 @@ V5 = [
         BEGIN SELECT RAISE(ABORT, 'payment free exactly when the item is free'); END""",
 
     # -- signatures from a signature pad, keyed by the SHA-256 of the picture --------------------
+    # The picture as base64 text: a record's image in the change log is JSON, which holds no BLOB.
     """CREATE TABLE signatures (
         sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
-        png BLOB NOT NULL,
+        png_base64 TEXT NOT NULL,
         at TEXT NOT NULL
     ) STRICT""",
     *_immutable("signatures", "signatures are kept"),

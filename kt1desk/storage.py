@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,10 +23,16 @@ from pathlib import Path
 
 import platformdirs
 
-from . import clock
+from . import clock, dbfile
+from .dbfile import StorageError
 
 APP_NAME = "KT1Desk"
 DB_FILENAME = "kt1desk.sqlite3"
+
+
+def default_data_dir() -> Path:
+    """The program's own folder in the user's data folder (kept owner-only)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def default_db_path() -> Path:
@@ -33,7 +40,7 @@ def default_db_path() -> Path:
     env = os.environ.get("KT1DESK_DB")
     if env:
         return Path(env)
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
+    return default_data_dir() / DB_FILENAME
 
 
 @dataclass(frozen=True)
@@ -49,6 +56,8 @@ class Change:
     entity: str
     entity_id: str
     details: dict
+    # Set when the change came from a write joined to an outer one (see ``Store.write``).
+    action: str | None = None
 
 
 @dataclass
@@ -81,30 +90,49 @@ Listener = Callable[[str, set[str]], None]
 
 
 class Store:
-    def __init__(self, path: str | Path = ":memory:"):
+    # How long a write waits for another counter's write to finish before giving up.
+    write_wait_s = 120.0
+
+    def __init__(self, path: str | Path = ":memory:", *, private_folder: bool | None = None):
         self.path = str(path)
-        if self.path != ":memory:":
-            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        # isolation_level=None: transactions are begun only where this module says so.
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10.0)
-        self.conn = conn
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            # An item whose receipt has printed must survive a power cut.
-            "PRAGMA synchronous=FULL",
-            "PRAGMA foreign_keys=ON",
-            "PRAGMA busy_timeout=10000",
-        ):
-            conn.execute(pragma)
-        self._db = None
         self._lock = threading.RLock()
+        self._tx: Tx | None = None
+        self._depth = 0
         self.write_hooks: list[WriteHook] = []
         # Office, tariff, settings, calendar: read on every intake, rarely changed.
         self._cache: dict[str, object] = {}
         self._cache_version = -1
         self.listeners: list[Listener] = []
-        with self._lock:
-            self._migrate()
+        # Called once (no argument) when a write finds the lock taken and starts to wait for it.
+        self.on_wait: Callable[[], None] | None = None
+        # The change log (kt1desk.sync.changelog) closes every write, after the other hooks.
+        self.change_log: WriteHook | None = None
+        self._db = None
+        if private_folder is None:
+            private_folder = self.path != ":memory:" and Path(self.path).parent == default_data_dir()
+        # Private file, checked before anything writes, the pragmas set: or a StorageError.
+        self.conn = dbfile.connect(self.path, private_folder=private_folder)
+        try:
+            with self._lock:
+                self._migrate()
+                from .sync.changelog import attach
+
+                attach(self)
+            if self.path != ":memory:":
+                dbfile.keep_private(Path(self.path))  # the -wal and -shm files exist now
+        except sqlite3.Error as err:
+            self._close_quietly()
+            raise (dbfile.translate(err, self.path) or StorageError("db_not_database", path=self.path)) from None
+        except BaseException:
+            self._close_quietly()
+            raise
+
+    def _close_quietly(self) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.close()
+            except sqlite3.Error:
+                pass
 
     def _migrate(self) -> None:
         """Bring the schema up to date. sqlite-utils is imported only when something is pending:
@@ -115,10 +143,13 @@ class Store:
         if self.conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():
             done = {r[0] for r in self.conn.execute(
                 "SELECT name FROM _sqlite_migrations WHERE migration_set = 'kt1desk'")}
+        from . import schema_guard
+
         if not set(MIGRATIONS) <= done:
             from . import schema
 
             schema.migrate(self.db)
+        schema_guard.restore_triggers(self.conn)
 
     @property
     def db(self):
@@ -130,8 +161,19 @@ class Store:
         return self._db
 
     # -- reading ---------------------------------------------------------
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """SQLite's complaints about the file become StorageError (constraint errors pass through)."""
+        try:
+            yield
+        except sqlite3.Error as err:
+            storage_error = dbfile.translate(err, self.path)
+            if storage_error is None:
+                raise
+            raise storage_error from None
+
     def one(self, sql: str, params: tuple | list | dict = ()) -> dict | None:
-        with self._lock:
+        with self._lock, self._translated():
             cursor = self.conn.execute(sql, params)
             row = cursor.fetchone()
             if row is None:
@@ -139,19 +181,19 @@ class Store:
             return dict(zip([c[0] for c in cursor.description], row))
 
     def all(self, sql: str, params: tuple | list | dict = ()) -> list[dict]:
-        with self._lock:
+        with self._lock, self._translated():
             cursor = self.conn.execute(sql, params)
             names = [c[0] for c in cursor.description]
             return [dict(zip(names, row)) for row in cursor.fetchall()]
 
     def scalar(self, sql: str, params: tuple | list | dict = ()) -> object:
-        with self._lock:
+        with self._lock, self._translated():
             row = self.conn.execute(sql, params).fetchone()
             return None if row is None else row[0]
 
     def cached(self, key: str, load: Callable[[], object]) -> object:
         """Memoise reference data until this store writes, or another process commits."""
-        with self._lock:
+        with self._lock, self._translated():
             version = self.conn.execute("PRAGMA data_version").fetchone()[0]
             if version != self._cache_version:
                 self._cache.clear()
@@ -163,25 +205,81 @@ class Store:
     # -- writing ---------------------------------------------------------
     @contextmanager
     def write(self, actor: User | None, action: str) -> Iterator[Tx]:
-        """The one write path: all or nothing, journalled, announced after commit."""
+        """The one write path: all or nothing, journalled, announced after commit.
+
+        A write begun inside another (same thread) joins it: its work is a savepoint of the outer
+        transaction, so ``init`` or ``demo`` made of several services is still one BEGIN IMMEDIATE …
+        COMMIT, with the journal and the hooks run once, before that COMMIT.
+        """
         with self._lock:
+            if self._tx is not None:
+                with self._joined(actor, action) as tx:
+                    yield tx
+                return
             tx = Tx(self, actor, action, clock.now())
-            self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield tx
-                self._journal(tx)
-                for hook in self.write_hooks:
-                    hook(tx)
-                self.conn.execute("COMMIT")
-                if any(c.entity not in _HOT_ENTITIES for c in tx.changes):
-                    self._cache.clear()
-            except BaseException:
-                if self.conn.in_transaction:
-                    self.conn.execute("ROLLBACK")
-                raise
+            with self._translated():
+                self._begin()
+                self._tx = tx
+                try:
+                    yield tx
+                    self._journal(tx)
+                    for hook in self.write_hooks:
+                        hook(tx)
+                    if self.change_log is not None:
+                        self.change_log(tx)
+                    self.conn.execute("COMMIT")
+                    if any(c.entity not in _HOT_ENTITIES for c in tx.changes):
+                        self._cache.clear()
+                except BaseException:
+                    self._cache.clear()  # anything read inside the rolled-back write is gone
+                    if self.conn.in_transaction:
+                        self.conn.execute("ROLLBACK")
+                    raise
+                finally:
+                    self._tx = None
         entities = {change.entity for change in tx.changes}
         for listener in list(self.listeners):
             listener(action, entities)
+
+    @contextmanager
+    def _joined(self, actor: User | None, action: str) -> Iterator[Tx]:
+        outer = self._tx
+        self._depth += 1
+        savepoint = f"joined_write_{self._depth}"
+        # Its own moment: the same as the outer write's but for the demo's history, replayed day by day
+        # inside one write (clock.replaying).
+        tx = Tx(self, actor, action, clock.now())
+        self.conn.execute(f"SAVEPOINT {savepoint}")
+        try:
+            yield tx
+            self.conn.execute(f"RELEASE {savepoint}")
+        except BaseException:
+            self.conn.execute(f"ROLLBACK TO {savepoint}")
+            self.conn.execute(f"RELEASE {savepoint}")
+            raise
+        finally:
+            self._depth -= 1
+        for change in tx.changes:
+            change.action = change.action or action
+        outer.changes.extend(tx.changes)
+        self._cache.clear()  # what the joined write changed is read back inside the outer one
+
+    def _begin(self) -> None:
+        """BEGIN IMMEDIATE, waiting for another counter's write to end; say so once if it takes long."""
+        started = time.monotonic()
+        told = False
+        while True:
+            try:
+                self.conn.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as err:
+                if not dbfile.is_busy(err):
+                    raise
+                if not told and self.on_wait is not None:
+                    told = True
+                    self.on_wait()
+                if time.monotonic() - started >= self.write_wait_s:
+                    raise StorageError("db_locked", path=self.path) from None
 
     def _journal(self, tx: Tx) -> None:
         if not tx.changes:
@@ -191,7 +289,8 @@ class Store:
         self.conn.executemany(
             "INSERT INTO journal (at, user_id, action, entity, entity_id, details) VALUES (?, ?, ?, ?, ?, ?)",
             [
-                (at, user_id, tx.action, c.entity, c.entity_id, json.dumps(c.details, ensure_ascii=False, default=str))
+                (at, user_id, c.action or tx.action, c.entity, c.entity_id,
+                 json.dumps(c.details, ensure_ascii=False, default=str))
                 for c in tx.changes
             ],
         )
@@ -203,7 +302,7 @@ class Store:
 
     def close(self) -> None:
         with self._lock:
-            self.conn.close()
+            self._close_quietly()
 
 
 def open_store(path: str | Path | None = None) -> Store:

@@ -40,3 +40,28 @@ def matches_all(haystack_folded: str, query: str) -> bool:
     """True when every folded word of ``query`` occurs in the folded text."""
     words = fold_words(query)
     return bool(words) and all(w in haystack_folded for w in words)
+
+
+# Control characters, format characters (zero-width, right-to-left overrides, BOM), private-use,
+# unassigned code points, surrogates and line/paragraph separators: never part of a name, a code
+# or an address. A province written with U+202E looks the same and sorts as another province.
+_FORBIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Cs", "Zl", "Zp"}
+_WHITESPACE_CONTROLS = "\t\n\r"  # collapsed to one space by nfc()
+
+
+def bad_char(value: object) -> str | None:
+    """'U+202E' for the first character that has no place in stored text, else None."""
+    for ch in str(value or ""):
+        if ch not in _WHITESPACE_CONTROLS and unicodedata.category(ch) in _FORBIDDEN_CATEGORIES:
+            return f"U+{ord(ch):04X}"
+    return None
+
+
+def bad_char_error(value: object, field: str, label: dict):
+    """A Kt1Error naming the field when ``value`` holds such a character, else None."""
+    char = bad_char(value)
+    if char is None:
+        return None
+    from .errors import Kt1Error
+
+    return Kt1Error("bad_char", field, label=label, char=char)

@@ -76,11 +76,28 @@ class Calendar:
                 found += 1
         return current
 
-    def deadline(self, accepted_at: datetime, days: float) -> datetime:
-        """J + days, as the moment by which the first delivery attempt is due."""
+    def j_day(self, accepted_at: datetime, cutoff: time | None = None) -> tuple[date, str]:
+        """The day J counts from, and the rule that chose it.
+
+        Without a cut-off (the default) J is the acceptance day. With the office's cut-off hour, an
+        item accepted at or after it, or on a day off, counts from the next working day.
+        """
+        moment = to_vn(accepted_at)
+        day = moment.date()
+        if cutoff is None:
+            return day, "acceptance-day"
+        if not self.is_working_day(day):
+            return self.nth_working_day_after(day, 1), "day-off"
+        if moment.time() >= cutoff:
+            return self.nth_working_day_after(day, 1), "after-cutoff"
+        return day, "acceptance-day"
+
+    def deadline(self, accepted_at: datetime | date, days: float) -> datetime:
+        """J + days, as the moment by which the first delivery attempt is due (J: a date, or the
+        acceptance time's day)."""
         whole = int(days)
         half = days - whole >= 0.5
-        j = to_vn(accepted_at).date()
+        j = accepted_at if not isinstance(accepted_at, datetime) else to_vn(accepted_at).date()
         if half:
             return at(self.nth_working_day_after(j, whole + 1), self.half_day_end)
         return at(self.nth_working_day_after(j, max(whole, 1)), self.day_end)

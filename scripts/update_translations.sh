@@ -12,3 +12,6 @@ SOURCES=$(ls kt1desk/qt/*.py ui/*.ui | grep -v '^kt1desk/qt/printing\.py$')
 uv run pyside6-lupdate -source-language vi_VN -target-language en_GB -no-obsolete -locations relative \
     $SOURCES -ts "$TS"
 uv run pyside6-lrelease "$TS" -qm resources/translations/kt1desk_en.qm
+# Qt's own dialogs in Vietnamese (Qt ships no qtbase_vi): our catalogue, written by scripts/qtbase_vi.py.
+uv run python scripts/qtbase_vi.py
+uv run pyside6-lrelease resources/translations/qtbase_vi.ts -qm resources/translations/qtbase_vi.qm

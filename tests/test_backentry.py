@@ -101,7 +101,7 @@ def test_a_bad_bulk_file_reports_every_bad_row_and_issues_no_id(demo_store, supe
                  "2026-11-23 08:20,TUDLK,STC,thu,20,,B,0,,\n"          # 6: secret, seal broken
                  ",TUDLK,STC,thu,20,,,,,\n"                            # 7: no time
                  "2026-12-24 08:00,TUDLK,STC,thu,20,,,,,\n"            # 8: future
-                 "2026-11-23 08:30,TUDLK,STC,thu,20,,,,x,2026-11-24 09:00\n"  # 9: Hỏa tốc + Hẹn giờ
+                 "2026-11-23 08:30,TUDLK,STC,thu,20,,,,maybe,\n"  # 9: Hỏa tốc neither yes nor no
                  "2026-11-23 08:35,CAT,VPCP,goi,250,,,,,\n")           # 10: good
     before = snapshot(demo_store)
     with pytest.raises(RowErrors) as err:
@@ -110,7 +110,7 @@ def test_a_bad_bulk_file_reports_every_bad_row_and_issues_no_id(demo_store, supe
     for line, e in err.value.rows:
         by_line.setdefault(line, set()).add(e.code)
     assert by_line == {3: {"unknown_agency"}, 4: {"kind", "weight_not_number", "pieces"}, 6: {"seal_broken_row"},
-                       7: {"bad_datetime"}, 8: {"accepted_future"}, 9: {"class_conflict"}}
+                       7: {"bad_datetime"}, 8: {"accepted_future"}, 9: {"yes_no"}}
     assert err.value.params["count"] == 6
     text = err.value.text("vi")
     assert text.splitlines()[0] == "6 dòng lỗi, không có gì được ghi:"

@@ -235,8 +235,9 @@ def test_import_items_back_entry(db, tmp_path):
 
 def test_init_agency_and_tariff_commands(tmp_path):
     db = tmp_path / "new.sqlite3"
-    run("init", "--office-code", "bdkh", "--office-name", "Bưu điện tỉnh Khánh Hòa", "--province", "Khánh Hòa",
-        "--admin", "quantri", db=db, check=0)
+    said = run("init", "--office-code", "bdkh", "--office-name", "Bưu điện tỉnh Khánh Hòa", "--province",
+               "Khánh Hòa", "--admin", "quantri", "--sample-tariff", db=db, check=0).stdout
+    assert "bảng cước MẪU" in said and "kt1desk agency import" in said
     assert count(db, "SELECT code FROM office") == "BDKH"
     assert count(db, "SELECT role FROM users WHERE login = 'quantri'") == "admin"
     assert json.loads(run("agency", "list", "--json", db=db, check=0).stdout) == []
@@ -271,6 +272,21 @@ def test_init_agency_and_tariff_commands(tmp_path):
     item = json.loads(run("intake", "--user", "gdv", "--sender", "TUKH", "--recipient", "TUDLK", "--kind", "thu",
                           "--weight", "20", "--json", db=db, password="gdv-pass-1", check=0).stdout)
     assert (item["scope"], item["fee_vnd"]) == ("lien-tinh", 9000)
+
+
+def test_init_without_a_tariff_says_so_and_loads_none(tmp_path):
+    db = tmp_path / "new.sqlite3"
+    said = run("init", "--office-code", "bdkh", "--office-name", "Bưu điện tỉnh Khánh Hòa", "--province", "Khánh Hòa",
+               "--admin", "quantri", db=db, check=0).stdout
+    assert "Chưa có bảng cước" in said and "kt1desk tariff import" in said
+    assert count(db, "SELECT COUNT(*) FROM tariffs") == 0
+    # The shipped sample, loaded under another name, is still a sample; it starts early enough for back-entries.
+    copy = tmp_path / "bang_cuoc_2026.csv"
+    copy.write_bytes(Path(resource("sample/tariff_sample.csv")).read_bytes())
+    run("tariff", "import", copy, "--user", "quantri", db=db, check=0)
+    shown = json.loads(run("tariff", "show", "--json", db=db, check=0).stdout)
+    assert shown["is_sample"] is True
+    assert shown["effective_from"] < datetime.now(VN_TZ).date().isoformat()
 
 
 def test_an_empty_database_says_to_initialise(tmp_path):

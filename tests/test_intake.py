@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -13,7 +13,7 @@ from kt1desk import clock, s10
 from kt1desk.clock import VN_TZ
 from kt1desk.errors import FieldErrors, ItemRefused, Kt1Error
 from kt1desk.life import shifts
-from kt1desk.services import agencies, intake, items, settings
+from kt1desk.services import agencies, intake, items, settings, tariff
 
 NOW = datetime(2026, 11, 25, 9, 30, tzinfo=VN_TZ)  # the frozen clock of conftest
 NFD = lambda s: unicodedata.normalize("NFD", s)  # noqa: E731
@@ -247,10 +247,17 @@ def test_a_bad_hen_gio_time_is_named(demo_store, clerk):
     assert "Hẹn giờ" in err.text("vi") and "ngày mai" in err.text("vi")
 
 
-def test_hoa_toc_and_hen_gio_together_are_refused(demo_store, clerk):
-    err = refused(demo_store, clerk, hoa_toc=True, hen_gio_at="2026-11-30 10:00")
-    assert codes(err) == [("class_conflict", "hen_gio_at")]
-    assert "Hỏa tốc" in err.text("vi") and "Hẹn giờ" in err.text("vi")
+def test_hoa_toc_hen_gio_and_secrecy_combine_and_their_surcharges_add(demo_store, clerk):
+    # "KT1 Hỏa tốc Hẹn giờ - B" exists: each mark is its own field, each adds its surcharge.
+    item = intake.intake(demo_store, clerk, **GOOD, hoa_toc=True, hen_gio_at="2026-11-30 10:00", secrecy="B").item
+    stored = demo_store.one("SELECT * FROM items WHERE id = ?", (item["id"],))
+    assert (stored["hoa_toc"], stored["hen_gio_at"], stored["secrecy"]) == (1, "2026-11-30T10:00:00+07:00", "B")
+    assert stored["deadline"] == "2026-11-30T10:00:00+07:00" and stored["deadline_rule"] == "hen-gio"
+    t = tariff.tariff_on(demo_store, date(2026, 11, 25))
+    scope = stored["scope"]
+    expected = t.band_price(20, scope) + sum(t.surcharge(r, scope) for r in ("hoa_toc", "hen_gio", "secrecy"))
+    assert stored["fee_vnd"] == expected
+    assert stored["vat_rate_bp"] == 1000 and stored["vat_vnd"] == (expected * 1000 + 5000) // 10000
 
 
 def test_scope_and_deadline(demo_store, clerk):
@@ -344,4 +351,4 @@ def test_quote_writes_nothing_and_agrees_with_intake(demo_store, clerk):
     q = intake.quote(demo_store, clerk, **(GOOD | {"recipient": "VPCP", "secrecy": "A"}))
     assert snapshot(demo_store) == before
     item = intake.intake(demo_store, clerk, **(GOOD | {"recipient": "VPCP", "secrecy": "A"})).item
-    assert (item["fee_vnd"], item["deadline"], item["scope"]) == (q.fee.total, clock.iso(q.deadline), q.scope)
+    assert (item["fee_vnd"], item["deadline"], item["scope"]) == (q.fee.net, clock.iso(q.deadline), q.scope)

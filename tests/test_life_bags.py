@@ -12,6 +12,7 @@ from test_paper_support import SECRECY_WORDS, codes, plumber_pages, rasters
 
 from kt1desk.errors import Kt1Error
 from kt1desk.life import bags
+from kt1desk.life.common import signature_png
 from kt1desk.printing import bag_pdf
 from kt1desk.services import items, manifests, settings
 from kt1desk.storage import Store
@@ -216,7 +217,7 @@ def test_a_dispatch_needs_names_a_vehicle_and_a_matching_signature(demo_store, c
                           signature="le van tai", signature_png=png)
     assert d["id"] == "CT-BDDLK-Q01-20261125-01" and d["receiver_signature"] == "le van tai"
     assert d["handed_by_name"] == "Nguyễn Văn Hùng" and [b["status"] for b in d["bags"]] == ["dispatched"]
-    assert demo_store.scalar("SELECT png FROM signatures WHERE sha256 = ?", (d["receiver_signature_image"],)) == png
+    assert signature_png(demo_store, d["receiver_signature_image"]) == png
     assert items.get_item(demo_store, a)["status"] == "dispatched"
     with pytest.raises(sqlite3.IntegrityError), demo_store.write(None, "test.raw") as tx:
         tx.execute("UPDATE dispatches SET vehicle = 'X' WHERE id = ?", (d["id"],))

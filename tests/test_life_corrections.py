@@ -57,8 +57,8 @@ def test_a_correction_prices_again_and_names_the_old_values(demo_store, clerk, s
     assert heavier["deadline"] == old["deadline"] and heavier["accepted_at"] == old["accepted_at"]
     event = items.events(demo_store, item_id)[-1]
     assert event["kind"] == "corrected" and event["details"]["reason"] == "Cân lại tại quầy"
-    assert event["details"]["before"] == {"weight_g": 20, "fee_vnd": old["fee_vnd"]}
-    assert event["details"]["after"] == {"weight_g": 1500, "fee_vnd": heavier["fee_vnd"]}
+    assert event["details"]["before"] == {"weight_g": 20, "fee_vnd": old["fee_vnd"], "vat_vnd": old["vat_vnd"]}
+    assert event["details"]["after"] == {"weight_g": 1500, "fee_vnd": heavier["fee_vnd"], "vat_vnd": heavier["vat_vnd"]}
     assert event["details"]["adjust"] == []  # the clerk's shift is open: its totals follow by themselves
     # A wrong recipient: scope, deadline and what search finds follow.
     moved = corrections.correct(demo_store, supervisor, item_id, reason="Sai cơ quan nhận", recipient="BNV")
@@ -176,3 +176,15 @@ def test_no_complaint_about_a_voided_item_or_of_an_unknown_kind(demo_store, cler
         complaints.lodge(demo_store, clerk, item_id, kind="fee", by="Sở Y tế")
     assert err.value.code == "complaint_voided"
     assert s10.is_valid(item_id)
+
+
+def test_an_item_on_a_closed_manifest_is_voided_not_corrected(demo_store, clerk, supervisor):
+    [item_id] = accept(demo_store, clerk)
+    (daily,) = manifests.prepare(demo_store, clerk, "2026-11-25", "Đắk Lắk")
+    manifests.close(demo_store, supervisor, daily)
+    before = snapshot(demo_store)
+    with pytest.raises(Kt1Error) as err:
+        corrections.correct(demo_store, supervisor, item_id, reason="cân lại", weight_g=950)
+    assert err.value.code == "item_on_closed_manifest" and daily in err.value.text()
+    assert snapshot(demo_store) == before
+    assert corrections.void(demo_store, supervisor, item_id, reason="cân sai, nhận lại")["status"] == "voided"

@@ -21,15 +21,21 @@ from kt1desk.storage import Store
 # (sender, what it pays): SYT pays cash, TUDLK has a monthly account, CAT (Appendix I) and VPTW (TW) are free.
 SENDERS = {"SYT": "cash", "TUDLK": "account", "CAT": "free", "VPTW": "free"}
 RECIPIENTS = ("STC", "SGDDT", "BNV", "UBNDGL")
+AMOUNT_KEYS = ("count", "fee_vnd", "vat_vnd", "total_vnd")
 
 
 def sums_of_items(store, shift_id: str) -> dict:
     """What the totals must be, added up here from the items themselves."""
-    rows = store.all("SELECT payment, fee_vnd, status, free_reason FROM items WHERE shift_id = ?", (shift_id,))
+    rows = store.all("SELECT payment, fee_vnd, vat_vnd, status, free_reason FROM items WHERE shift_id = ?", (shift_id,))
+    for r in rows:
+        r["total_vnd"] = r["fee_vnd"] + r["vat_vnd"]
     live = [r for r in rows if r["status"] != "voided"]
-    out = {p: {"count": sum(1 for r in live if r["payment"] == p), "fee_vnd": sum(r["fee_vnd"] for r in live if r["payment"] == p)}
-           for p in ("cash", "account", "free")}
-    out["voided"] = {"count": len(rows) - len(live), "fee_vnd": sum(r["fee_vnd"] for r in rows if r["status"] == "voided")}
+
+    def summed(chosen):
+        return {"count": len(chosen)} | {k: sum(r[k] for r in chosen) for k in ("fee_vnd", "vat_vnd", "total_vnd")}
+
+    out = {p: summed([r for r in live if r["payment"] == p]) for p in ("cash", "account", "free")}
+    out["voided"] = summed([r for r in rows if r["status"] == "voided"])
     out["reasons"] = {}
     for r in live:
         if r["free_reason"]:
@@ -73,30 +79,31 @@ def _totals_of_a_random_shift(demo_store, clerk, supervisor, rng):
     want = sums_of_items(demo_store, shift["id"])
     assert x["kind"] == "X"
     for payment in ("cash", "account", "free"):
-        assert {k: x["payments"][payment][k] for k in ("count", "fee_vnd")} == want[payment], payment
+        assert {k: x["payments"][payment][k] for k in AMOUNT_KEYS} == want[payment], payment
     assert x["payments"]["free"]["reasons"] == want["reasons"]
-    assert {k: x["voided"][k] for k in ("count", "fee_vnd")} == want["voided"]
+    assert {k: x["voided"][k] for k in AMOUNT_KEYS} == want["voided"]
     assert x["items"]["count"] == sum(want[p]["count"] for p in ("cash", "account", "free"))
-    assert x["cash_expected_vnd"] == want["cash"]["fee_vnd"]  # no adjustments: every change was in this shift
-    assert x["paid_vnd"] == want["cash"]["fee_vnd"] + want["account"]["fee_vnd"]
+    assert x["cash_expected_vnd"] == want["cash"]["total_vnd"]  # no adjustments: every change was in this shift
+    assert x["paid_vnd"] == want["cash"]["total_vnd"] + want["account"]["total_vnd"]
+    assert want["cash"]["vat_vnd"] > 0 or want["cash"]["count"] == 0  # VAT is in what the clerk collects
     assert x["refusals"]["count"] == 1 and x["refusals"]["rows"][0]["presented_by"] == "Phan Văn Giao"
     assert [line[0] for line in x["lines"]] == made
-    z = shifts.close(demo_store, clerk, cash_counted=want["cash"]["fee_vnd"])
+    z = shifts.close(demo_store, clerk, cash_counted=want["cash"]["total_vnd"])
     # The Z is the same computation, frozen: only the closing facts are added.
     for key in ("items", "payments", "voided", "adjustments", "refusals", "cash_expected_vnd", "lines"):
         assert z[key] == x[key], key
-    assert (z["kind"], z["cash_counted_vnd"], z["discrepancy_vnd"]) == ("Z", want["cash"]["fee_vnd"], 0)
+    assert (z["kind"], z["cash_counted_vnd"], z["discrepancy_vnd"]) == ("Z", want["cash"]["total_vnd"], 0)
     assert shifts.report(demo_store, clerk, shift["id"]) == z
 
 
 def test_changes_to_a_closed_shifts_items_are_booked_in_the_current_shift(demo_store, clerk, supervisor, frozen_now):
     cash, other = accept(demo_store, clerk, 2)  # SYT pays cash
-    fee = demo_store.scalar("SELECT fee_vnd FROM items WHERE id = ?", (cash,))
+    fee = demo_store.scalar("SELECT fee_vnd + vat_vnd FROM items WHERE id = ?", (cash,))
     old = shifts.close(demo_store, clerk, cash_counted=2 * fee)
     frozen_now(frozen_now() + timedelta(hours=2))
     corrections.void(demo_store, supervisor, cash, reason="nhận trùng")
     corrected = corrections.correct(demo_store, supervisor, other, reason="cân lại", weight_g=3200)
-    delta = corrected["fee_vnd"] - fee
+    delta = corrected["fee_vnd"] + corrected["vat_vnd"] - fee
     assert shifts.report(demo_store, clerk, old["shift"]["id"]) == old  # the closed Z does not move
     mine = shifts.current(demo_store, supervisor)
     x = shifts.report(demo_store, supervisor, mine["id"])

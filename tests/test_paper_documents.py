@@ -135,8 +135,11 @@ def test_receipt_reads_like_the_database(demo_store, sample, paper, width):
             assert "Miễn cước" in lines and "Phụ lục I" in lines or "văn phòng Trung ương" in lines
             assert "Cước Miễn cước" in lines
         else:
-            assert f"Cước {formats.money(item['fee_vnd'])}" in lines
-            assert re.search(r"\d{1,3}(\.\d{3})* đ", lines)
+            # Tariff amounts are before VAT: the receipt shows that amount, the VAT and the total.
+            assert f"Cước chưa VAT {formats.money(item['fee_vnd'])}" in lines
+            assert f"VAT {formats.percent(item['vat_rate_bp'])} {formats.money(item['vat_vnd'])}" in lines
+            assert f"Tổng cộng {formats.money(item['fee_vnd'] + item['vat_vnd'])}" in lines
+            assert item["vat_vnd"] == (item["fee_vnd"] * item["vat_rate_bp"] + 5000) // 10000 > 0
         assert not SECRECY_WORDS.search(text)
         if item["secrecy"]:
             assert f"KT1 · {item['secrecy']}" in lines

@@ -75,9 +75,9 @@ def test_the_schema_itself_refuses_what_the_counter_would(demo_store):
     with pytest.raises(sqlite3.IntegrityError):  # a secret item stored with a broken seal
         with demo_store.write(None, "test.check") as tx:
             tx.execute("UPDATE items SET secrecy = 'A', seal_intact = 0 WHERE id = ?", (item["id"],))
-    with pytest.raises(sqlite3.IntegrityError):  # Hỏa tốc and Hẹn giờ together
+    with pytest.raises(sqlite3.IntegrityError):  # VAT below zero
         with demo_store.write(None, "test.check") as tx:
-            tx.execute("UPDATE items SET hoa_toc = 1, hen_gio_at = 'x' WHERE id = ?", (item["id"],))
+            tx.execute("UPDATE items SET vat_vnd = -1 WHERE id = ?", (item["id"],))
     assert demo_store.one("SELECT * FROM items WHERE id = ?", (item["id"],)) == item
 
 

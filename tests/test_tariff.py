@@ -61,14 +61,14 @@ def test_the_sample_is_loaded_and_marked_as_a_sample(demo_store):
 @pytest.mark.parametrize("scope", ["noi-tinh", "lien-tinh"])
 def test_every_band_boundary(demo_store, scope):
     col = SCOPE_COL[scope]
-    assert fee(demo_store, 1, scope).total == BANDS[0][col]
+    assert fee(demo_store, 1, scope).net == BANDS[0][col]
     for i, band in enumerate(BANDS):
         at_limit = fee(demo_store, band[0], scope)
-        assert at_limit.total == band[col], band
+        assert at_limit.net == band[col], band
         assert at_limit.parts == {"band": band[col]}
         assert at_limit.free_reason is None and at_limit.tariff_id is not None
         if i + 1 < len(BANDS):
-            assert fee(demo_store, band[0] + 1, scope).total == BANDS[i + 1][col], band
+            assert fee(demo_store, band[0] + 1, scope).net == BANDS[i + 1][col], band
     with pytest.raises(Kt1Error) as err:
         fee(demo_store, BANDS[-1][0] + 1, scope)
     assert err.value.code == "no_band" and err.value.field == "weight_g"
@@ -84,8 +84,8 @@ def test_fee_is_band_plus_surcharges(demo_store, weight, scope, hoa_toc, hen_gio
     want += SURCHARGES["hoa_toc"][col] if hoa_toc else 0
     want += SURCHARGES["hen_gio"][col] if hen_gio else 0
     want += SURCHARGES["secrecy"][col] if secrecy else 0
-    assert got.total == want
-    assert got.total == sum(got.parts.values())
+    assert got.net == want
+    assert got.net == sum(got.parts.values())
 
 
 @fixture_ok
@@ -93,8 +93,8 @@ def test_fee_is_band_plus_surcharges(demo_store, weight, scope, hoa_toc, hen_gio
 def test_fee_never_falls_as_weight_rises_and_lien_tinh_costs_at_least_noi_tinh(demo_store, a, b):
     light, heavy = sorted((a, b))
     for scope in ("noi-tinh", "lien-tinh"):
-        assert fee(demo_store, light, scope).total <= fee(demo_store, heavy, scope).total
-    assert fee(demo_store, a, "noi-tinh").total <= fee(demo_store, a, "lien-tinh").total
+        assert fee(demo_store, light, scope).net <= fee(demo_store, heavy, scope).net
+    assert fee(demo_store, a, "noi-tinh").net <= fee(demo_store, a, "lien-tinh").net
 
 
 @fixture_ok
@@ -102,7 +102,7 @@ def test_fee_never_falls_as_weight_rises_and_lien_tinh_costs_at_least_noi_tinh(d
        appendix=st.sampled_from(["I", "TW"]), hoa_toc=st.booleans(), secrecy=st.sampled_from([None, "A"]))
 def test_appendix_i_and_central_offices_pay_nothing(demo_store, weight, scope, appendix, hoa_toc, secrecy):
     got = fee(demo_store, weight, scope, appendix=appendix, hoa_toc=hoa_toc, secrecy=secrecy)
-    assert got.total == 0
+    assert got.net == 0
     assert got.free_reason == ("appendix-I" if appendix == "I" else "central-office")
 
 
@@ -125,7 +125,7 @@ def test_a_paying_item_gets_its_surcharges_in_intake(demo_store, clerk, frozen_n
     q = intake.quote(demo_store, clerk, sender="TUDLK", recipient="TUKH", kind="thu", weight_g=20,
                      hen_gio_at="2026-11-27 10:00")
     assert q.scope == "lien-tinh"
-    assert q.fee.total == BANDS[0][2] + SURCHARGES["hen_gio"][1]
+    assert q.fee.net == BANDS[0][2] + SURCHARGES["hen_gio"][1]
 
 
 def write(path, text):
@@ -146,13 +146,13 @@ secrecy,,5000,6000
 def test_tariff_versions_apply_by_acceptance_date(demo_store, clerk, supervisor, frozen_now, tmp_path):
     new = tariff.import_csv(demo_store, supervisor, write(tmp_path / "t.csv", DOUBLE), effective_from=date(2026, 12, 1))
     assert not new.is_sample and new.effective_from == "2026-12-01"
-    assert fee(demo_store, 50).total == BANDS[1][1]
-    assert compute_fee(demo_store, sender_appendix="II", weight_g=50, scope="noi-tinh", day=date(2026, 11, 30)).total \
+    assert fee(demo_store, 50).net == BANDS[1][1]
+    assert compute_fee(demo_store, sender_appendix="II", weight_g=50, scope="noi-tinh", day=date(2026, 11, 30)).net \
         == BANDS[1][1]
-    assert compute_fee(demo_store, sender_appendix="II", weight_g=50, scope="noi-tinh", day=date(2026, 12, 1)).total \
+    assert compute_fee(demo_store, sender_appendix="II", weight_g=50, scope="noi-tinh", day=date(2026, 12, 1)).net \
         == 20000
     assert compute_fee(demo_store, sender_appendix="II", weight_g=2001, scope="lien-tinh", day=date(2027, 6, 1),
-                       hoa_toc=True).total == 500000 + 2000
+                       hoa_toc=True).net == 500000 + 2000
     # An item accepted in December is priced by the new table; a back-entry of a November item by the old one.
     frozen_now(datetime(2026, 12, 2, 9, 0, tzinfo=VN_TZ))
     now_item = intake.intake(demo_store, clerk, sender="TUDLK", recipient="STC", kind="thu", weight_g=50).item
@@ -173,7 +173,7 @@ def test_no_tariff_in_force_is_a_clear_error(tmp_path, frozen_now):
     tariff.import_sample(store, None, effective_from=date(2027, 1, 1))
     with pytest.raises(Kt1Error):
         compute_fee(store, sender_appendix="II", weight_g=20, scope="noi-tinh", day=TODAY)
-    assert compute_fee(store, sender_appendix="I", weight_g=20, scope="noi-tinh", day=TODAY).total == 0
+    assert compute_fee(store, sender_appendix="I", weight_g=20, scope="noi-tinh", day=TODAY).net == 0
     store.close()
 
 

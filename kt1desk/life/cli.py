@@ -62,8 +62,8 @@ def _shift_text(cli, r: dict) -> str:
         f"{'Báo cáo' if lang != 'en' else 'Report'} {r['kind']} — {s['id']} ({s['user_login']}, "
         f"{_t(cli, 'quầy', 'counter')} {s['counter_code']}) {_when(s['opened_at'])} → {_when(s['closed_at']) or '…'}",
         f"  {_t(cli, 'Bưu gửi', 'Items')}: {r['items']['count']}",
-        f"  {_t(cli, 'Tiền mặt', 'Cash')}: {p['cash']['count']} · {formats.money(p['cash']['fee_vnd'], lang)}",
-        f"  {_t(cli, 'Ghi nợ', 'Account')}: {p['account']['count']} · {formats.money(p['account']['fee_vnd'], lang)}",
+        f"  {_t(cli, 'Tiền mặt', 'Cash')}: {p['cash']['count']} · {formats.money(p['cash']['total_vnd'], lang)}",
+        f"  {_t(cli, 'Ghi nợ', 'Account')}: {p['account']['count']} · {formats.money(p['account']['total_vnd'], lang)}",
         f"  {_t(cli, 'Miễn cước', 'Free')}: {p['free']['count']}",
         f"  {_t(cli, 'Hủy', 'Voided')}: {r['voided']['count']} · {_t(cli, 'Từ chối', 'Refused')}: {r['refusals']['count']}",
         f"  {_t(cli, 'Tiền mặt phải có', 'Cash expected')}: {formats.money(r['cash_expected_vnd'], lang)}",
@@ -319,8 +319,8 @@ def cmd_correct(cli) -> int:
     a = cli.args
     item = corrections.correct(cli.store, cli.actor(), a.id, reason=a.reason, counter=a.counter, weight_g=a.weight,
                                pieces=a.pieces, kind=a.kind, sender=a.sender, recipient=a.recipient)
-    cli.say(f"Đã điều chỉnh {item['id']}: cước {formats.money(item['fee_vnd'])}.",
-            f"{item['id']} corrected: fee {formats.money(item['fee_vnd'], 'en')}.")
+    cli.say(f"Đã điều chỉnh {item['id']}: cước {formats.fee_with_vat(item)}.",
+            f"{item['id']} corrected: fee {formats.fee_with_vat(item, 'en')}.")
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 from datetime import datetime, timedelta
 
@@ -60,10 +61,11 @@ def keep_signature(tx, png: bytes | None) -> str | None:
     if not png.startswith(PNG_MAGIC) or len(png) > MAX_SIGNATURE_BYTES:
         raise Kt1Error("signature_image", "signature_image", max=MAX_SIGNATURE_BYTES // 1024)
     digest = hashlib.sha256(png).hexdigest()
-    tx.execute("INSERT OR IGNORE INTO signatures (sha256, png, at) VALUES (?, ?, ?)",
-               (digest, png, clock.iso(tx.now)))
+    tx.execute("INSERT OR IGNORE INTO signatures (sha256, png_base64, at) VALUES (?, ?, ?)",
+               (digest, base64.b64encode(png).decode("ascii"), clock.iso(tx.now)))
     return digest
 
 
 def signature_png(store, digest: str | None) -> bytes | None:
-    return store.scalar("SELECT png FROM signatures WHERE sha256 = ?", (digest,)) if digest else None
+    text = store.scalar("SELECT png_base64 FROM signatures WHERE sha256 = ?", (digest,)) if digest else None
+    return base64.b64decode(text) if text else None

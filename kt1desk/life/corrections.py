@@ -30,7 +30,12 @@ SUPERVISORS = ("supervisor", "admin")
 CORRECTABLE = ("sender", "recipient", "kind", "weight_g", "pieces")
 _RECOMPUTED = ("sender_id", "sender_code", "sender_name", "recipient_id", "recipient_code", "recipient_name",
                "recipient_address", "recipient_province", "kind", "weight_g", "pieces", "scope", "deadline",
-               "fee_vnd", "free_reason", "tariff_id", "payment")
+               "deadline_rule", "fee_vnd", "vat_rate_bp", "vat_vnd", "free_reason", "tariff_id", "payment")
+
+
+def paid(item: dict) -> int:
+    """What the payer pays for the item: the fee before VAT and the VAT."""
+    return item["fee_vnd"] + (item.get("vat_vnd") or 0)
 
 
 def _adjust(tx, item: dict, old: tuple[str, int], new: tuple[str, int]) -> list[dict]:
@@ -52,13 +57,13 @@ def void(store: Store, actor: User, item_id: str, *, reason: str, counter: str |
     states.check(item["id"], item["status"], "void")
     reason = required_text(reason, "reason", "Lý do hủy", "Reason for voiding", max_length=500)
     counter_row = office.get_counter(store, counter)
-    fee = item[shifts.PAID_COLUMN]
+    fee = paid(item)
     with store.write(actor, "item.void") as tx:
         shift_id = shifts.shift_for(tx, actor, counter_row)
         adjust = _adjust(tx, item, (item["payment"], fee), (item["payment"], 0))
         off = manifests.release_open(tx, item["id"])
         states.move(tx, item["id"], "void", actor=actor, counter_id=counter_row["id"], shift_id=shift_id,
-                    details={"reason": reason, "fee_vnd": fee, "payment": item["payment"], "adjust": adjust}
+                    details={"reason": reason, "total_vnd": fee, "payment": item["payment"], "adjust": adjust}
                     | ({"from_manifest": off} if off else {}))
     return get_item(store, item["id"])
 
@@ -72,6 +77,10 @@ def correct(store: Store, actor: User, item_id: str, *, reason: str, counter: st
         raise TypeError(f"not correctable: {sorted(unknown)}")
     item = get_item(store, item_id)
     states.check(item["id"], item["status"], "correct")
+    listed = store.scalar("SELECT m.id FROM manifest_items mi JOIN manifests m ON m.id = mi.manifest_id "
+                          "WHERE mi.item_id = ? AND m.status = 'closed' LIMIT 1", (item["id"],))
+    if listed:  # a closed manifest lists it as it was: the schema keeps such an item as it is
+        raise Kt1Error("item_on_closed_manifest", "id", item=item["id"], manifest=listed)
     wanted = {"sender": item["sender_code"], "recipient": item["recipient_code"], "kind": item["kind"],
               "weight_g": item["weight_g"], "pieces": item["pieces"]}
     wanted.update({k: v for k, v in changes.items() if v not in (None, "")})
@@ -95,7 +104,9 @@ def correct(store: Store, actor: User, item_id: str, *, reason: str, counter: st
         "scope": q.scope,
         # The deadline moves only with the scope: a later edit of the calendar does not shift it.
         "deadline": clock.iso(q.deadline) if q.scope != item["scope"] else item["deadline"],
-        "fee_vnd": q.fee.total, "free_reason": q.fee.free_reason, "tariff_id": q.fee.tariff_id,
+        "deadline_rule": q.deadline_rule if q.scope != item["scope"] else item["deadline_rule"],
+        "fee_vnd": q.fee.net, "vat_rate_bp": q.fee.vat_rate_bp, "vat_vnd": q.fee.vat,
+        "free_reason": q.fee.free_reason, "tariff_id": q.fee.tariff_id,
         "payment": "free" if q.fee.free_reason else q.sender.get("billing") or "cash",
     }
     before = {k: item[k] for k in _RECOMPUTED if item[k] != new[k]}
@@ -106,8 +117,7 @@ def correct(store: Store, actor: User, item_id: str, *, reason: str, counter: st
     with store.write(actor, "item.correct") as tx:
         states.check(item["id"], states.current_status(tx, item["id"]), "correct")
         shift_id = shifts.shift_for(tx, actor, counter_row)
-        adjust = _adjust(tx, item, (item["payment"], item[shifts.PAID_COLUMN]),
-                         (new["payment"], new[shifts.PAID_COLUMN]))
+        adjust = _adjust(tx, item, (item["payment"], paid(item)), (new["payment"], paid(new)))
         tx.execute(f"UPDATE items SET {', '.join(f'{k} = ?' for k in after)} WHERE id = ?",
                    list(after.values()) + [item["id"]])
         rowid = tx.execute("SELECT rowid FROM items WHERE id = ?", (item["id"],)).fetchone()[0]

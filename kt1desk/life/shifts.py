@@ -28,24 +28,32 @@ from ..text import nfc
 
 SUPERVISORS = ("supervisor", "admin")
 PAYMENTS = ("cash", "account", "free")
-# Every fee column an item carries; the totals sum each one (add VAT parts here when items carry them).
-FEE_COLUMNS = ("fee_vnd",)
+# The amounts an item carries — before VAT, the VAT, what the payer pays — as SQL over its columns
+# ({p} is a table prefix); every amount of a shift goes through this one table.
+AMOUNTS = {"fee_vnd": "{p}fee_vnd", "vat_vnd": "{p}vat_vnd", "total_vnd": "{p}fee_vnd + {p}vat_vnd"}
+FEE_COLUMNS = tuple(AMOUNTS)
 # The amount a payer actually pays: what the cash drawer holds for cash items.
-PAID_COLUMN = "fee_vnd"
+PAID_COLUMN = "total_vnd"
+
+
+def _amounts(prefix: str = "", total: bool = False) -> str:
+    return ", ".join((f"SUM({sql})" if total else sql).format(p=prefix) + f" AS {name}" for name, sql in AMOUNTS.items())
+
+
 # One row per item of the shift, in the order accepted: the Z keeps them, so every total is explained
 # down to the item.
 LINE_COLUMNS = ("id", "accepted_at", "sender_code", "payment", "free_reason", "status") + FEE_COLUMNS
-LINES_SQL = f"SELECT {', '.join(LINE_COLUMNS)} FROM items WHERE shift_id = ? ORDER BY rowid"
+LINES_SQL = (f"SELECT id, accepted_at, sender_code, payment, free_reason, status, {_amounts()} "
+             "FROM items WHERE shift_id = ? ORDER BY rowid")
 TOTALS_SQL = (
     "SELECT payment, free_reason, status = 'voided' AS voided, COUNT(*) AS count, SUM(pieces) AS pieces, "
     "SUM(weight_g) AS weight_g, SUM(secrecy IS NOT NULL) AS secret, SUM(hoa_toc) AS hoa_toc, "
-    "SUM(hen_gio_at IS NOT NULL) AS hen_gio, SUM(back_entry) AS back_entry, "
-    + ", ".join(f"SUM({c}) AS {c}" for c in FEE_COLUMNS)
-    + " FROM items WHERE shift_id = ? GROUP BY 1, 2, 3"
+    f"SUM(hen_gio_at IS NOT NULL) AS hen_gio, SUM(back_entry) AS back_entry, {_amounts(total=True)} "
+    "FROM items WHERE shift_id = ? GROUP BY 1, 2, 3"
 )
 VOIDED_SQL = (
-    "SELECT i.id AS item_id, i.payment, " + ", ".join(f"i.{c}" for c in FEE_COLUMNS)
-    + ", e.at, e.details, u.login AS by_login FROM items i JOIN item_events e ON e.item_id = i.id AND e.kind = 'voided' "
+    f"SELECT i.id AS item_id, i.payment, {_amounts('i.')}, e.at, e.details, u.login AS by_login FROM items i "
+    "JOIN item_events e ON e.item_id = i.id AND e.kind = 'voided' "
     "LEFT JOIN users u ON u.id = e.user_id WHERE i.shift_id = ? AND i.status = 'voided' ORDER BY e.id"
 )
 ADJUST_SQL = (

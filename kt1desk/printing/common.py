@@ -35,10 +35,19 @@ def marks(item: dict, *, short: bool = False) -> list[str]:
 
 
 def fee(item: dict) -> str:
+    """What the sender pays: the total with VAT (the receipt also shows its parts, see ``fee_lines``)."""
     if item.get("free_reason"):
         text = FREE_REASONS[item["free_reason"]]["vi"]
         return text[:1].upper() + text[1:]
-    return formats.money(item["fee_vnd"])
+    return formats.money(item["fee_vnd"] + (item.get("vat_vnd") or 0))
+
+
+def fee_lines(item: dict) -> list[tuple[str, str]]:
+    """Amount before VAT and the VAT at the item's rate, for a paying item whose VAT was recorded."""
+    if item.get("free_reason") or item.get("vat_rate_bp") is None:
+        return []
+    return [("Cước chưa VAT", formats.money(item["fee_vnd"])),
+            (f"VAT {formats.percent(item['vat_rate_bp'])}", formats.money(item["vat_vnd"]))]
 
 
 def save(canvas: Canvas) -> None:

@@ -97,20 +97,26 @@ def draw_label(canvas, item: dict, office: dict, width_mm: float, height_mm: flo
         x -= band
         box(c, x, top - band, band, band, item["secrecy"], 34 * max(scale, 0.8), inverse=True)
         x -= 2
-    if item.get("hoa_toc"):
+    if item.get("hoa_toc") and not item.get("hen_gio_at"):
         w = 30 * max(scale, 0.8)
         x -= w
         box(c, x, top - band, w, band, "HỎA TỐC", 11 * max(scale, 0.8), inverse=False)
     elif item.get("hen_gio_at"):
+        # Hẹn giờ with its time; with Hỏa tốc too (the marks combine), both words in one box.
+        both = bool(item.get("hoa_toc"))
         w = 34 * max(scale, 0.8)
         x -= w
         c.saveState()
         c.setLineWidth(1.6)
         c.rect(x * mm, (top - band) * mm, w * mm, band * mm, stroke=1, fill=0)
-        c.setFont(fonts.BOLD, 10 * max(scale, 0.8))
-        c.drawCentredString((x + w / 2) * mm, (top - band * 0.42) * mm, "HẸN GIỜ")
+        c.setFont(fonts.BOLD, (8 if both else 10) * max(scale, 0.8))
+        if both:
+            c.drawCentredString((x + w / 2) * mm, (top - band * 0.30) * mm, "HỎA TỐC")
+            c.drawCentredString((x + w / 2) * mm, (top - band * 0.58) * mm, "HẸN GIỜ")
+        else:
+            c.drawCentredString((x + w / 2) * mm, (top - band * 0.42) * mm, "HẸN GIỜ")
         c.setFont(fonts.BOLD, 7.5 * max(scale, 0.8))
-        c.drawCentredString((x + w / 2) * mm, (top - band * 0.82) * mm, common.when(item["hen_gio_at"]))
+        c.drawCentredString((x + w / 2) * mm, (top - band * 0.85) * mm, common.when(item["hen_gio_at"]))
         c.restoreState()
     pen.y = top - band
     pen.rule(gap=1.8, weight=1.2)

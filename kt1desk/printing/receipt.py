@@ -50,8 +50,11 @@ def _lines(item: dict, office: dict, copy: bool, print_number: int) -> list[tupl
               ("pair", "Nhận lúc", common.when(item["accepted_at"])),
               ("pair", "Hạn phát", common.when(item["deadline"])),
               ("pair", "Giao dịch viên", item.get("clerk_name") or item.get("clerk_login") or ""),
-              ("rule",),
-              ("pair_big", "Cước", common.fee(item)),
+              ("rule",)]
+    steps += [("pair", name, value) for name, value in common.fee_lines(item)]
+    steps += [("pair_big", "Tổng cộng" if common.fee_lines(item) else "Cước", common.fee(item)),
+              *([("text", "Tính theo bảng cước MẪU, không phải bảng cước chính thức.", 7, True, "center")]
+                if item.get("tariff_is_sample") else []),
               ("rule",),
               ("sign",),
               ("text", "Giữ biên nhận này để tra cứu và khiếu nại.", 7, False, "center")]

@@ -73,6 +73,9 @@ def shift_report_pdf(report: dict, office: dict, *, print_no: int | None = None)
     rows.append(["Tổng cước phải thu (tiền mặt và ghi nợ)", formats.number(payments["cash"]["count"]
                                                                         + payments["account"]["count"]),
                  _money(report["paid_vnd"])])
+    rows.insert(-1, ["   trong đó: cước chưa VAT · thuế GTGT", "",
+                     f"{_money(payments['cash']['fee_vnd'] + payments['account']['fee_vnd'])} · "
+                     f"{_money(payments['cash']['vat_vnd'] + payments['account']['vat_vnd'])}"])
     story += [a4.para("Cước theo người trả", st["heading"]),
               a4.table(rows, [110, 30, 40], align_right=(1, 2), bold_last=True)]
 

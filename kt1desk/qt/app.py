@@ -10,9 +10,10 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QThreadPool, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QThread, QThreadPool, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from ..dbfile import StorageError
 from ..errors import Kt1Error
 from ..life import shifts
 from ..paths import resource
@@ -37,18 +38,20 @@ def application() -> QApplication:
 def install_language(lang: str) -> None:
     """Vietnamese is the source language; English comes from resources/translations/kt1desk_en.qm.
 
-    Qt's own strings (buttons of standard dialogs) come from Qt's catalogue of
-    the same language when it ships one. Installing sends every widget a
-    LanguageChange event, on which the shell's windows retranslate.
+    Qt's own strings (Yes/No, OK/Cancel, the file and print dialogs, a field's
+    context menu) come from Qt's catalogue in English, and from our own
+    resources/translations/qtbase_vi.qm in Vietnamese (Qt ships none). Installing
+    sends every widget a LanguageChange event, on which the shell's windows retranslate.
     """
     app = application()
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
-    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [(f"qtbase_{lang}", qt_dir)]
+    ours = str(resource("translations"))
     if lang == "en":
-        candidates.append(("kt1desk_en", str(resource("translations"))))
+        candidates = [("qtbase_en", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)), ("kt1desk_en", ours)]
+    else:
+        candidates = [("qtbase_vi", ours)]
     for name, folder in candidates:
         translator = QTranslator(app)
         if translator.load(name, folder):
@@ -66,9 +69,9 @@ def switch_language(session: Session, lang: str) -> None:
 
 
 def choose_language(lang: str | None) -> str:
-    """English when asked for on the command line; otherwise what was last chosen in settings; else Vietnamese."""
-    if lang == "en":
-        return "en"
+    """The language asked for on the command line wins; otherwise what was last chosen in settings; else Vietnamese."""
+    if lang in ("vi", "en"):
+        return lang
     return saved_language() or "vi"
 
 
@@ -84,6 +87,7 @@ def build_main_window(session: Session, *, idle_ms: int | None = None, scanner: 
     window = MainWindow(session)
     window.idle_lock = IdleLock(session, window, interval_ms=idle_ms)
     window.idle_lock.locked_changed.connect(window.set_locked)
+    window.idle_lock.user_changed.connect(window.change_user)
     if scanner:
         window.scanner = ScannerFilter(window.handle_scan, enabled=lambda: not window.locked, parent=window)
         QApplication.instance().installEventFilter(window.scanner)
@@ -99,6 +103,7 @@ def close_main_window(window) -> None:
         window.idle_lock.detach()
     if window.session.events is not None:
         window.session.events.detach()
+    window.ask_before_close = False
     window.close()
     # Work still running off the GUI thread (a status query, a search) ends before the database closes.
     QThreadPool.globalInstance().waitForDone(5000)
@@ -128,15 +133,35 @@ def open_session(store: Store, *, lang: str, counter: str | None = None, parent=
     return Session(store=store, user=dialog.user, counter=the_counter, office=the_office, lang=lang)
 
 
+def _show_waiting(lang: str) -> None:
+    """Another counter holds the write lock: say so in the status bar while the write waits."""
+    from ..errors import MESSAGES
+
+    app = QApplication.instance()
+    if app is None or QThread.currentThread() is not app.thread():
+        return  # a write off the GUI thread waits without a word; widgets belong to the GUI thread
+    window = app.activeWindow()
+    bar = window.statusBar() if window is not None and hasattr(window, "statusBar") else None
+    if bar is not None:
+        vi, en = MESSAGES["db_waiting"]
+        bar.showMessage(en if lang == "en" else vi, 5000)
+        app.processEvents()
+
+
 def _preload_printing() -> None:
     from ..printing import label, receipt  # noqa: F401
 
 
-def run(db_path: str | Path, lang: str | None = "vi", counter: str | None = None) -> int:
+def run(db_path: str | Path, lang: str | None = None, counter: str | None = None) -> int:
     app = application()
     lang = choose_language(lang)
     install_language(lang)
-    store = Store(db_path)
+    try:
+        store = Store(db_path)
+    except StorageError as err:  # not a database, damaged, empty, no access…: the same words and code as the CLI
+        QMessageBox.critical(None, APP_NAME, err.text(lang))
+        return err.exit_code
+    store.on_wait = lambda: _show_waiting(lang)
     # Load the paper code (reportlab, barcodes) while the clerk types the password,
     # so the first save prints as fast as the next ones.
     QThreadPool.globalInstance().start(_preload_printing)
@@ -145,7 +170,7 @@ def run(db_path: str | Path, lang: str | None = "vi", counter: str | None = None
             session = open_session(store, lang=lang, counter=counter)
         except Kt1Error as err:  # e.g. the counter named on the command line does not exist
             QMessageBox.critical(None, APP_NAME, err.text(lang))
-            return 2
+            return getattr(err, "exit_code", 2)
         if session is None:
             return 1
         window = build_main_window(session)

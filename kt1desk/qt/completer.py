@@ -3,7 +3,7 @@
 "tinh uy" finds "Tỉnh ủy Đắk Lắk", "doan" finds "Tỉnh đoàn": the suggestions come
 from ``agencies.find_agencies``. The keys stay in the line edit the whole time
 (the suggestion list never takes the focus), so a clerk, a test and a barcode
-scanner all type into the same place: ↓/↑ move, Enter picks, Esc closes.
+scanner all type into the same place: ↓/↑ move, Enter or Tab picks, Esc closes.
 """
 
 from __future__ import annotations
@@ -149,7 +149,7 @@ class AgencyCompleter(QObject):
         self.resolved.emit(self.agency())
 
     def _settle(self) -> None:
-        """Leaving the field: a single suggestion, or a code typed in full, is taken."""
+        """Leaving the field otherwise (a click elsewhere): a single suggestion is taken."""
         if self.is_open() and self.popup.count() == 1:
             self.accept_current(refocus=False)
         self.close()
@@ -175,7 +175,7 @@ class AgencyCompleter(QObject):
                     self.popup.setCurrentRow(row)
                     return True
                 if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-                    self._settle()
+                    self.accept_current(refocus=False)  # Tab takes the highlighted one, as Enter does
                     return False
             elif key == Qt.Key.Key_Down and event.modifiers() == Qt.KeyboardModifier.NoModifier:
                 self.suggest()

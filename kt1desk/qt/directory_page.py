@@ -6,13 +6,12 @@ the buttons a role may not use are simply not shown.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter,
-                               QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from .. import clock
 from ..errors import FieldErrors, Kt1Error
@@ -21,8 +20,9 @@ from ..services import agencies, tariff, users
 from ..services.agencies import APPENDICES, BILLINGS, ZONES
 from ..services.users import ROLE_NAMES, ROLES
 from .base import BaseDialog
-from .pagekit import (ERROR_STYLE, MUTED_STYLE, Column, FoldingFilter, RowsModel, selected_row, set_message,
-                      table_view)
+from .first_day import TariffStartDialog
+from .pagekit import (ERROR_STYLE, MUTED_STYLE, WARNING_STYLE, Column, ColumnFitter, FoldingFilter, RowsModel,
+                      selected_row, set_message, table_view)
 from .session import Session
 from .tasks import run_task
 
@@ -121,6 +121,8 @@ class AgencyDialog(FormDialog):
             self.edits[key] = self.add_field(key, labels[key], widget)
         if agency:
             self.edits["code"].setReadOnly(True)  # a new code is a new agency
+        # Typing goes into the first field to fill, never to a button (a space would press it).
+        self.edits["name" if agency else "code"].setFocus()
         self.resize(620, 560)
 
     def values(self) -> dict:
@@ -143,6 +145,7 @@ class UserDialog(FormDialog):
             self.role.addItem(ROLE_NAMES[role].get(session.lang, role), role)
         self.password = self.add_field("password", self.tr("Mật khẩu"), QLineEdit())
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.login.setFocus()
         self.resize(460, 280)
 
     def write(self) -> None:
@@ -187,12 +190,16 @@ class DirectoryPage(QWidget):
         self.tabs.setCurrentIndex(0)
         self.agency_filter.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def show_tab(self, name: str) -> None:
+        """'agency', 'user' or 'tariff'."""
+        self.tabs.setCurrentIndex({"agency": 0, "user": 1, "tariff": 2}.get(name, 0))
+
     def reload(self, which: set[str] | None = None) -> None:
         which = which or {"agency", "user", "tariff"}
         store = self.session.store
         if "agency" in which:
             self.agency_model.set_rows(agencies.list_agencies(store))
-            self.agency_view.resizeColumnsToContents()
+            self.agency_columns.fit()
             self._count_agencies()
             self.loaded.emit("agency")
         if "user" in which:
@@ -223,14 +230,25 @@ class DirectoryPage(QWidget):
                  progress_text=self.tr("Đang nhập danh bạ…"))
 
     def import_tariff(self, path: str | Path, effective_from: date, name: str | None = None) -> None:
-        store, user, lang = self.session.store, self.session.user, self.session.lang
+        store, user = self.session.store, self.session.user
+        self._load_tariff(lambda: tariff.import_csv(store, user, path, effective_from=effective_from, name=name))
+
+    def use_sample_tariff(self, effective_from: date) -> None:
+        """The sample shipped with the program, marked MẪU wherever a fee priced by it shows."""
+        store, user = self.session.store, self.session.user
+        self._load_tariff(lambda: tariff.import_sample(store, user, effective_from=effective_from))
+
+    def _load_tariff(self, load) -> None:
+        lang = self.session.lang
 
         def done(loaded):
-            self._say(self.tr("Đã nạp bảng cước áp dụng từ {day}.").format(
-                day=clock.parse_date(loaded.effective_from).strftime("%d/%m/%Y")), MUTED_STYLE)
+            text = self.tr("Đã nạp bảng cước áp dụng từ {day}.").format(
+                day=clock.parse_date(loaded.effective_from).strftime("%d/%m/%Y"))
+            if loaded.is_sample:
+                text += " " + self.tr("Đây là bảng cước MẪU, không chính thức: cước tính theo bảng này có ghi MẪU.")
+            self._say(text, WARNING_STYLE if loaded.is_sample else MUTED_STYLE)
 
-        run_task(self, lambda: tariff.import_csv(store, user, path, effective_from=effective_from, name=name),
-                 on_done=done, on_error=lambda err: self._say(_error_text(err, lang)),
+        run_task(self, load, on_done=done, on_error=lambda err: self._say(_error_text(err, lang)),
                  progress_text=self.tr("Đang nạp bảng cước…"))
 
     def edit_agency(self, agency: dict | None = None) -> AgencyDialog:
@@ -319,6 +337,7 @@ class DirectoryPage(QWidget):
         self.agency_view = table_view(self.agency_proxy)
         self.agency_view.setObjectName("agencyView")
         self.agency_view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.agency_columns = ColumnFitter(self.agency_view, self.agency_model, flexible=(1, 5, 6))
         layout.addWidget(self.agency_view, 1)
         self.agency_filter.textChanged.connect(self._filter_agencies)
         if self.can_edit_agencies:
@@ -384,6 +403,7 @@ class DirectoryPage(QWidget):
         self.tariff_view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_tariff())
         self._finish_tab(tab, layout, self.tr("Bảng cước"), self.tr("Chỉ xem. Kiểm soát viên nạp bảng cước."), [
             ("import_tariff_button", self.tr("Nạp &bảng cước từ tệp CSV…"), self._ask_tariff_file),
+            ("sample_tariff_button", self.tr("Dùng bảng cước &MẪU…"), self._ask_sample_tariff),
         ] if self.can_load_tariffs else [])
 
     # -- reacting ------------------------------------------------------------
@@ -414,24 +434,14 @@ class DirectoryPage(QWidget):
                                               self.tr("Tệp CSV (*.csv);;Mọi tệp (*)"))
         if not path:
             return
-        dialog = BaseDialog("tariff-date", self)
-        dialog.setWindowTitle(self.tr("Ngày áp dụng bảng cước"))
-        form = QFormLayout(dialog)
-        day = QDateEdit()
-        day.setDisplayFormat("dd/MM/yyyy")
-        day.setCalendarPopup(True)
-        tomorrow = clock.now().date() + timedelta(days=1)
-        day.setDate(QDate(tomorrow.year, tomorrow.month, tomorrow.day))
-        form.addRow(self.tr("Áp dụng cho bưu gửi nhận từ ngày"), day)
-        name = QLineEdit(Path(path).stem)
-        form.addRow(self.tr("Tên bảng cước"), name)
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        box.accepted.connect(dialog.accept)
-        box.rejected.connect(dialog.reject)
-        form.addRow(box)
+        dialog = TariffStartDialog(self.session, Path(path).stem, self)
         if dialog.exec():
-            q = day.date()
-            self.import_tariff(path, date(q.year(), q.month(), q.day()), name.text().strip() or None)
+            self.import_tariff(path, dialog.start(), dialog.name.text().strip() or None)
+
+    def _ask_sample_tariff(self) -> None:
+        dialog = TariffStartDialog(self.session, None, self)
+        if dialog.exec():
+            self.use_sample_tariff(dialog.start())
 
     def _current_tariff_row(self, rows: list[dict]) -> int:
         today = clock.now().date().isoformat()

@@ -10,22 +10,25 @@ because a barcode scanner types like a keyboard.
 
 from __future__ import annotations
 
+import html
 import logging
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateTimeEdit, QGridLayout, QLabel, QLineEdit, QPushButton,
-                               QWidget)
+                               QVBoxLayout, QWidget)
 
 from .. import clock
-from ..errors import FieldErrors, ItemRefused, Kt1Error
-from ..formats import money, moment, parse_weight_g, weight
-from ..services import items
+from ..errors import FIELD_LABELS, FieldErrors, ItemRefused, Kt1Error
+from ..formats import money, moment, parse_weight_g, percent, weight
+from ..services import agencies, items
 from ..services.intake import KINDS, ZONE_NAMES, Quote, intake, quote, store_item
-from ..services.tariff import FREE_REASONS, list_tariffs
+from ..services.tariff import FREE_REASONS, in_force as tariff_in_force, list_tariffs
 from ..workdays import deadline_days
 from .completer import AgencyCompleter, describe
-from .pagekit import ERROR_STYLE, MUTED_STYLE, WARNING_STYLE, child, load_form, scaled_font, set_message, set_text
+from .pagekit import (ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, SAMPLE_BADGE_STYLE, WARNING_STYLE, child, load_form,
+                      scaled_font, set_message, set_text, typed_dates)
+from .refusal import ask_refusal
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -50,6 +53,7 @@ class IntakePage(QWidget):
 
     item_saved = Signal(str)
     item_refused = Signal(int)
+    open_page = Signal(str, str)  # (page, tab): the first-day notice's link to Danh bạ
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,8 +62,9 @@ class IntakePage(QWidget):
         self.last_quote: Quote | None = None
         self._shown: set[str] = set()  # fields whose errors are on screen (left once, or a save tried)
         self._resetting = False
-        # Asked before a secret item with a broken seal is refused; tests replace it.
-        self.confirm_refusal = self._ask_refusal
+        # Asked before a secret item with a broken seal is refused: who presented it, or None to go back.
+        # Tests replace it.
+        self.confirm_refusal = lambda letter: ask_refusal(self, letter)
         self.form = load_form("intake_page.ui", self)
         f = self.form
         self.sender_edit = child(f, QLineEdit, "senderEdit")
@@ -87,9 +92,10 @@ class IntakePage(QWidget):
         self.labels = {name: child(f, QLabel, name) for name in (
             "senderName", "recipientName", "weightShown", "feeValue", "feeDetail", "scopeValue", "deadlineValue",
             "lastId", "lastInfo", "printStatus", "warningsLabel", "feeTitle", "scopeTitle", "deadlineTitle",
-            "lastTitle", "acceptedLabel")}
+            "lastTitle", "acceptedLabel", "feeSample")}
         self._setup_widgets()
         self._connect()
+        self.check_setup()
         self.reset(keep_sender=False)
 
     # -- public ------------------------------------------------------------
@@ -108,6 +114,50 @@ class IntakePage(QWidget):
 
     def fee_text(self) -> str:
         return self.labels["feeValue"].text()
+
+    def has_unsaved_input(self) -> bool:
+        """An item half typed (the sender alone stays on purpose after each save)."""
+        return bool(self.recipient_edit.text().strip() or self.weight_edit.text().strip())
+
+    def carry(self) -> dict:
+        """The form as typed, for a new form made after a change of language."""
+        return {
+            "edits": {name: edit.text() for name, edit in self._edits().items()},
+            "combos": {name: combo.currentData() for name, combo in self._combos().items()},
+            "checks": {name: box.isChecked() for name, box in self._checks().items()},
+            "times": {"hen_gio": self.hen_gio_edit.dateTime(), "accepted": self.accepted_edit.dateTime()},
+            "shown": set(self._shown),
+        }
+
+    def take_carry(self, state: dict) -> None:
+        self._resetting = True
+        try:
+            for name, edit in self._edits().items():
+                edit.setText(state["edits"][name])
+            for name, combo in self._combos().items():
+                combo.setCurrentIndex(max(combo.findData(state["combos"][name]), 0))
+            for name, box in self._checks().items():
+                box.setChecked(state["checks"][name])
+            self.hen_gio_edit.setDateTime(state["times"]["hen_gio"])
+            self.accepted_edit.setDateTime(state["times"]["accepted"])
+            for completer in (self.sender_completer, self.recipient_completer):
+                completer.close()
+        finally:
+            self._resetting = False
+        self._shown = set(state["shown"])
+        self._enable_dependents()
+        self.refresh()
+
+    def _edits(self) -> dict[str, QLineEdit]:
+        return {"sender": self.sender_edit, "recipient": self.recipient_edit, "weight": self.weight_edit,
+                "pieces": self.pieces_edit}
+
+    def _combos(self) -> dict[str, QComboBox]:
+        return {"kind": self.kind_combo, "unit": self.weight_unit, "secrecy": self.secrecy_combo}
+
+    def _checks(self) -> dict[str, QCheckBox]:
+        return {"seal": self.seal_check, "hoa_toc": self.hoa_toc_check, "hen_gio": self.hen_gio_check,
+                "back_entry": self.back_entry_check}
 
     def reset(self, *, keep_sender: bool = True) -> None:
         """Empty the form for the next item; the sender stays unless asked otherwise."""
@@ -130,12 +180,14 @@ class IntakePage(QWidget):
             self.accepted_edit.setDateTime(to_qdatetime(now))
             for completer in (self.sender_completer, self.recipient_completer):
                 completer.close()
+            # Still resetting: leaving the (now empty) field the clerk was in is not "visiting" it, so no
+            # stale "Khối lượng …" error on the fresh form.
+            self.focus_first()
         finally:
             self._resetting = False
         self._shown = {"sender"} if keep_sender and self.sender_edit.text().strip() else set()
         self._enable_dependents()
         self.refresh()
-        self.focus_first()
 
     def values(self) -> dict:
         """The form as ``intake.quote()`` takes it."""
@@ -154,15 +206,11 @@ class IntakePage(QWidget):
         self._show_weight()
         try:
             q = quote(self.session.store, self.session.user, **self.values())
-        except FieldErrors as err:
-            self.last_quote = None
-            self._show_errors(err)
-            self._show_summary(None)
-            return None
         except Kt1Error as err:
             self.last_quote = None
-            self._show_errors(FieldErrors([err]))
-            self._show_summary(None)
+            errors = err if isinstance(err, FieldErrors) else FieldErrors([err])
+            self._show_errors(errors)
+            self._show_summary(None, errors)
             return None
         self.last_quote = q
         self._show_errors(None)
@@ -179,12 +227,12 @@ class IntakePage(QWidget):
         session = self.session
         counter = session.counter["code"] if session.counter else None
         if q.secrecy and not self.seal_check.isChecked():
-            presenter = self.confirm_refusal(q.secrecy)  # the name of who presented it, or nothing: not refused
-            if not presenter:
+            presented_by = self.confirm_refusal(q.secrecy)
+            if not presented_by:
                 self.seal_check.setFocus()
                 return None
             try:
-                intake(session.store, session.user, seal_intact=False, counter=counter, presented_by=presenter,
+                intake(session.store, session.user, seal_intact=False, counter=counter, presented_by=presented_by,
                        **self.values())
             except ItemRefused as refused:
                 self._show_refusal(refused)
@@ -223,16 +271,26 @@ class IntakePage(QWidget):
         self.weight_edit.setMaxLength(16)
         self.pieces_edit.setMaxLength(4)
         grid = self.form.findChild(QGridLayout, "formGrid")
-        grid.setColumnStretch(1, 0)
-        grid.setColumnStretch(2, 1)
+        # Narrow screens (1024 px, or 1366 px at 125 %) first: the agency fields give way down to 200 px.
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(2, 2)
         for edit in (self.sender_edit, self.recipient_edit):
-            edit.setFixedWidth(300)
+            edit.setMinimumWidth(200)
+            edit.setMaximumWidth(360)
         for widget, width in ((self.kind_combo, 140), (self.secrecy_combo, 140), (self.weight_unit, 70),
                               (self.weight_edit, 140), (self.pieces_edit, 80)):
             widget.setMaximumWidth(width)
-        self.form.layout().setContentsMargins(16, 14, 16, 14)
+        self.form.layout().setContentsMargins(12, 12, 12, 12)
+        self.setup_notice = QLabel()
+        self.setup_notice.setObjectName("setupNotice")
+        self.setup_notice.setWordWrap(True)
+        self.setup_notice.setTextFormat(Qt.TextFormat.RichText)
+        self.form.findChild(QVBoxLayout, "formAreaLayout").insertWidget(0, self.setup_notice)
+        self.labels["feeSample"].setStyleSheet(SAMPLE_BADGE_STYLE)
+        self.labels["feeSample"].hide()
         for edit in (self.hen_gio_edit, self.accepted_edit):
-            edit.setMinimumWidth(170)
+            edit.setMinimumWidth(150)
+        typed_dates(self.hen_gio_edit, self.accepted_edit)
         supervisor = self.session.can_supervise
         for widget in (self.back_entry_check, self.accepted_edit, self.labels["acceptedLabel"]):
             widget.setVisible(supervisor)
@@ -254,11 +312,32 @@ class IntakePage(QWidget):
         for first, second in zip(order, order[1:]):
             QWidget.setTabOrder(first, second)
 
+    def check_setup(self) -> None:
+        """Say so above the form while the office has no directory or no tariff in force (a first day)."""
+        store = self.session.store
+        missing = []
+        if not agencies.count_agencies(store):
+            missing.append(("agency", self.tr("Danh bạ chưa có cơ quan nào.")))
+        if tariff_in_force(store, clock.now().date()) is None:
+            missing.append(("tariff", self.tr("Chưa có bảng cước có hiệu lực hôm nay: chưa tính được cước.")))
+        if not missing:
+            set_message(self.setup_notice, None)
+            return
+        if self.session.can_supervise:
+            how = self.tr('<a href="{tab}">Nạp ở mục Danh bạ…</a>')
+        else:
+            how = self.tr('Nhờ kiểm soát viên nạp ở mục <a href="{tab}">Danh bạ</a>.')
+        text = " ".join(html.escape(what) for _tab, what in missing) + " " + how.format(tab=missing[0][0])
+        set_message(self.setup_notice, text, NOTICE_STYLE)
+
     def _connect(self) -> None:
+        self.setup_notice.linkActivated.connect(lambda tab: self.open_page.emit("directory", tab))
+        if self.session.events is not None:
+            self.session.events.changed.connect(self._store_changed)
         for edit, key in ((self.sender_edit, "sender"), (self.recipient_edit, "recipient"),
                           (self.weight_edit, "weight_g"), (self.pieces_edit, "pieces")):
             edit.textChanged.connect(self._changed)
-            edit.editingFinished.connect(lambda key=key: self._visited(key))
+            edit.editingFinished.connect(lambda key=key, edit=edit: self._left(key, edit))
         for combo, key in ((self.kind_combo, "kind"), (self.weight_unit, "weight_g"), (self.secrecy_combo, "secrecy")):
             combo.currentIndexChanged.connect(lambda _i, key=key: self._visited(key))
         for box, key in ((self.seal_check, "secrecy"), (self.hoa_toc_check, "hen_gio_at"),
@@ -294,6 +373,11 @@ class IntakePage(QWidget):
         super().keyPressEvent(event)
 
     # -- reacting ------------------------------------------------------------
+    def _store_changed(self, _action: str, entities) -> None:
+        if entities & {"agency", "tariff"}:  # a directory or tariff loaded meanwhile: the fee may be known now
+            self.check_setup()
+            self.refresh()
+
     def _changed(self, *_args) -> None:
         if not self._resetting:
             self.refresh()
@@ -304,6 +388,12 @@ class IntakePage(QWidget):
         self._shown.add(key)
         self._enable_dependents()
         self.refresh()
+
+    def _left(self, key: str, edit: QLineEdit) -> None:
+        # Leaving an empty field is not a mistake yet (the focus also leaves when a message box
+        # opens over the emptied form after a save): "required" shows when saving is tried.
+        if edit.text().strip():
+            self._visited(key)
 
     def _picked(self, edit: QLineEdit, key: str) -> None:
         self._visited(key)
@@ -352,16 +442,39 @@ class IntakePage(QWidget):
                         self.tr("Kiểm tra niêm phong rồi đánh dấu «Niêm phong nguyên vẹn»; "
                                 "niêm phong không nguyên vẹn thì bưu gửi bị từ chối."), WARNING_STYLE)
 
-    def _show_summary(self, q: Quote | None) -> None:
+    def _why_no_fee(self, err: FieldErrors | None) -> tuple[str, str]:
+        """Why no fee shows: the fields still to type, the first wrong one, or that no tariff is in force."""
+        lang = self.session.lang
+        errors = err.errors if err else []
+        for error in errors:
+            if error.code in ("no_tariff", "no_band"):
+                how = (self.tr("Nạp bảng cước ở mục Danh bạ › Bảng cước.") if self.session.can_supervise else
+                       self.tr("Nhờ kiểm soát viên nạp bảng cước (mục Danh bạ › Bảng cước)."))
+                return error.text(lang) + " " + how, WARNING_STYLE
+        typed = {"sender": self.sender_edit.text(), "recipient": self.recipient_edit.text(),
+                 "weight_g": self.weight_edit.text()}
+        empty = [key for key, text in typed.items() if not text.strip()]
+        missing = [FIELD_LABELS[key].get(lang, FIELD_LABELS[key]["vi"]) for key in empty]
+        wrong = [e.text(lang) for e in errors if e.code != "required" and e.field not in empty]
+        parts = []
+        if missing:
+            parts.append(self.tr("Chưa tính được cước: cần nhập {fields}.").format(fields=", ".join(missing)))
+        if wrong:
+            parts.append((self.tr("Chưa tính được cước:") + " " if not missing else "") + wrong[0])
+        return "\n".join(parts) or self.tr("Nhập đủ thông tin để tính cước."), MUTED_STYLE
+
+    def _show_summary(self, q: Quote | None, err: FieldErrors | None = None) -> None:
         lang = self.session.lang
         lbl = self.labels
         if q is None:
             set_text(lbl["feeValue"], "—")
-            set_message(lbl["feeDetail"], self.tr("Nhập đủ thông tin để tính cước."), MUTED_STYLE)
+            lbl["feeSample"].hide()
+            set_message(lbl["feeDetail"], *self._why_no_fee(err))
             set_text(lbl["scopeValue"], "—")
             set_text(lbl["deadlineValue"], "—")
             return
         fee = q.fee
+        lbl["feeSample"].setVisible(self._is_sample(fee.tariff_id))
         if fee.free_reason:
             set_text(lbl["feeValue"], self.tr("Miễn cước"))
             detail = FREE_REASONS[fee.free_reason].get(lang, FREE_REASONS[fee.free_reason]["vi"])
@@ -370,10 +483,11 @@ class IntakePage(QWidget):
             names = {"band": self.tr("cước chính"), "hoa_toc": self.tr("Hỏa tốc"), "hen_gio": self.tr("Hẹn giờ"),
                      "secrecy": self.tr("mật")}
             # no-break spaces: "mật 10.000 đ" never splits across lines
-            detail = " + ".join(f"{names.get(k, k)} {money(v, lang)}".replace(" ", "\u00a0")
-                                for k, v in fee.parts.items())
-            tariff = next((t for t in list_tariffs(self.session.store) if t.id == fee.tariff_id), None)
-            if tariff is not None and tariff.is_sample:
+            parts = [f"{names.get(k, k)} {money(v, lang)}" for k, v in fee.parts.items()]
+            # The tariff's amounts are before VAT; the big figure is the total with VAT.
+            parts.append(f"VAT {percent(fee.vat_rate_bp, lang)} {money(fee.vat, lang)}")
+            detail = " + ".join(p.replace(" ", "\u00a0") for p in parts)
+            if self._is_sample(fee.tariff_id):
                 detail += "\n" + self.tr("Theo bảng cước MẪU, chưa phải bảng cước chính thức.")
         set_message(lbl["feeDetail"], detail, MUTED_STYLE)
         zone_key = (q.scope, q.recipient.get("zone") if q.scope == "noi-tinh" else None)
@@ -386,14 +500,22 @@ class IntakePage(QWidget):
         else:
             days = f"{deadline_days(hoa_toc=q.hoa_toc, scope=q.scope):g}"
             rule = "J + " + (days.replace(".", ",") if lang == "vi" else days)
+            if q.deadline_rule in ("after-cutoff", "day-off"):
+                rule += " " + self.tr("(J: ngày làm việc kế tiếp)")
         set_text(lbl["deadlineValue"], f"{rule}  ·  {day_name} {moment(when)}")
+
+    def _is_sample(self, tariff_id: int | None) -> bool:
+        return tariff_id is not None and any(t.id == tariff_id and t.is_sample
+                                             for t in list_tariffs(self.session.store))
 
     def _show_saved(self, item: dict, warnings: list[Kt1Error]) -> None:
         lang = self.session.lang
         set_text(self.labels["lastTitle"], self.tr("Bưu gửi vừa nhận"))
         set_text(self.labels["lastId"], item["id"])
         self.labels["lastId"].setStyleSheet("color: #0b6b2f;")
-        fee = money(item["fee_vnd"], lang) if not item["free_reason"] else self.tr("Miễn cước")
+        fee = money(item["fee_vnd"] + item["vat_vnd"], lang) if not item["free_reason"] else self.tr("Miễn cước")
+        if self._is_sample(item["tariff_id"]):
+            fee += " " + self.tr("(bảng cước MẪU)")
         info = f"{item['sender_code']} → {item['recipient_code']} · {weight(item['weight_g'], lang)} · {fee}"
         if item["secrecy"]:
             info += "\n" + self.tr("Mật {letter}: chuyển đi ngay bằng xe riêng.").format(letter=item["secrecy"])
@@ -424,21 +546,13 @@ class IntakePage(QWidget):
                     widgets[key].selectAll()
                 return
 
-    def _ask_refusal(self, letter: str) -> str:
-        """Confirm the refusal and ask who presented the item (recorded with it); "" keeps the item on the form."""
-        from PySide6.QtWidgets import QInputDialog
-
-        name, ok = QInputDialog.getText(
-            self, self.tr("Niêm phong không nguyên vẹn"),
-            self.tr("Bưu gửi mật {letter} có niêm phong không nguyên vẹn sẽ bị TỪ CHỐI NHẬN "
-                    "và việc từ chối được ghi lại.\n\nHọ tên người mang đến (bắt buộc để từ chối):").format(letter=letter))
-        return name.strip() if ok else ""
-
     # -- printing --------------------------------------------------------------
     def _print_papers(self, item_id: str) -> None:
-        """Label, then receipt. A failed print loses nothing: the item is stored and can be reprinted."""
+        """Label, then receipt, together (with no printer the clerk is asked once, and may save both as PDF).
+
+        A failed print loses nothing: the item is stored and can be reprinted.
+        """
         session = self.session
-        done, failed = [], []
         try:
             from ..printing import label_pdf, receipt_pdf
         except ImportError:
@@ -447,22 +561,34 @@ class IntakePage(QWidget):
                         self.tr("Chưa in được nhãn và biên nhận. Bưu gửi đã được nhận; in lại ở mục Tra cứu."),
                         WARNING_STYLE)
             return
-        papers = (("label", self.tr("Nhãn"), lambda: label_pdf(session.store, [item_id])),
-                  ("receipt", self.tr("Biên nhận"), lambda: receipt_pdf(session.store, item_id)))
-        for doc_type, name, make in papers:
+        made, failed = [], []
+        for doc_type, name, make in (("label", self.tr("Nhãn"), lambda: label_pdf(session.store, [item_id])),
+                                     ("receipt", self.tr("Biên nhận"), lambda: receipt_pdf(session.store, item_id))):
             try:
-                printed = session.print_documents(self, make(), doc_type=doc_type, title=f"{name} {item_id}")
-            except Exception:  # a printer fault must never lose the accepted item
-                log.exception("printing %s of %s failed", doc_type, item_id)
-                printed = False
-            if printed:
+                made.append((make(), doc_type, f"{name} {item_id}", name))
+            except Exception:  # a paper that cannot be made must never lose the accepted item
+                log.exception("making the %s of %s failed", doc_type, item_id)
+                failed.append(name)
+        try:
+            outcomes, folder = session.print_papers(self, [(pdf, doc_type, title) for pdf, doc_type, title, _n in made])
+        except Exception:  # a printer fault must never lose the accepted item
+            log.exception("printing the papers of %s failed", item_id)
+            outcomes, folder = ["not printed"] * len(made), None
+        saved = []
+        for (_pdf, doc_type, _title, name), outcome in zip(made, outcomes):
+            if outcome == "printed":
                 items.record_print(session.store, session.user, item_id, doc_type)
-                done.append(name)
+            elif outcome == "saved":
+                saved.append(name)
             else:
                 failed.append(name)
-        if failed:
+        if saved and not failed:
+            set_message(self.labels["printStatus"],
+                        self.tr("Chưa có máy in: đã lưu {papers} thành tệp PDF trong {folder}. In lại ở mục Tra cứu "
+                                "khi có máy in.").format(papers=", ".join(saved).lower(), folder=folder), WARNING_STYLE)
+        elif failed:
             set_message(self.labels["printStatus"],
                         self.tr("Chưa in được: {papers}. Bưu gửi đã được nhận; in lại ở mục Tra cứu.").format(
-                            papers=", ".join(failed)), WARNING_STYLE)
+                            papers=", ".join(failed + saved)), WARNING_STYLE)
         else:
             set_message(self.labels["printStatus"], self.tr("Đã in nhãn và biên nhận."), MUTED_STYLE)

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (QDialogButtonBox, QFormLayout, QHBoxLayout, QHead
 
 from .. import clock
 from ..errors import Kt1Error
-from ..formats import money, moment, weight
+from ..formats import fee_with_vat, money, moment, weight
 from ..life import corrections
 from ..services import items
 from ..services.intake import KINDS, ZONE_NAMES
 from ..services.tariff import FREE_REASONS
 from .base import BaseDialog
-from .pagekit import MUTED_STYLE, WARNING_STYLE, Column, RowsModel, scaled_font, set_message
+from .pagekit import MUTED_STYLE, WARNING_STYLE, Column, ColumnFitter, RowsModel, scaled_font, set_message
 from .session import Session
 
 log = logging.getLogger(__name__)
@@ -30,16 +30,22 @@ def _when(text: str | None) -> str:
     return moment(clock.parse_iso(text)) if text else ""
 
 
+# The rows of the two columns, by key; a row whose value is None is hidden for that item.
+LEFT_ROWS = ("status", "sender", "recipient", "address", "kind", "weight", "pieces", "secrecy", "seal")
+RIGHT_ROWS = ("hoa_toc", "hen_gio", "scope", "accepted", "deadline", "fee", "clerk", "counter", "prints")
+
+
 class ItemDialog(BaseDialog):
+    """One item's view. Made once and shown again for the next item (``show_item``): a scan opens it fast."""
+
     def __init__(self, session: Session, item_id: str, parent: QWidget | None = None):
         super().__init__("item", parent)
         self.session = session
-        self.item_id = items.get_item(session.store, item_id)["id"]
+        self.item_id = ""
         self.setObjectName("itemDialog")
-        self.setWindowTitle(self.tr("Bưu gửi {id}").format(id=self.item_id))
         self.resize(900, 640)
         layout = QVBoxLayout(self)
-        self.id_label = QLabel(self.item_id)
+        self.id_label = QLabel()
         self.id_label.setFont(scaled_font(self, 1.8, bold=True, mono=True))
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.id_label)
@@ -64,8 +70,9 @@ class ItemDialog(BaseDialog):
         self.events_view.setModel(self.events_model)
         self.events_view.verticalHeader().hide()
         self.events_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.events_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.events_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.events_view.horizontalHeader().setStretchLastSection(True)
+        self.events_columns = ColumnFitter(self.events_view, self.events_model, flexible=(2,))
         layout.addWidget(self.events_view, 1)
         self.print_status = QLabel()
         self.print_status.setWordWrap(True)
@@ -90,63 +97,77 @@ class ItemDialog(BaseDialog):
         self.correct_button.clicked.connect(self.correct)
         self.void_button.clicked.connect(self.void)
         layout.addWidget(buttons)
+        self.values: dict[str, QLabel] = {}
+        for form, keys in ((self.left, LEFT_ROWS), (self.right, RIGHT_ROWS)):
+            for key in keys:
+                value = QLabel()
+                value.setWordWrap(True)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                name = QLabel(self._row_name(key))
+                name.setStyleSheet(MUTED_STYLE)
+                form.addRow(name, value)
+                self.values[key] = value
         if session.events is not None:
             session.events.changed.connect(self._store_changed)
-        self.load()
+        self.show_item(item_id)
 
     # -- public ------------------------------------------------------------
+    def show_item(self, item_id: str) -> None:
+        """Show another item in this window; raises Kt1Error('item_not_found') and changes nothing for an unknown id."""
+        self.item_id = items.get_item(self.session.store, item_id)["id"]
+        self.setWindowTitle(self.tr("Bưu gửi {id}").format(id=self.item_id))
+        self.id_label.setText(self.item_id)
+        set_message(self.print_status, None)
+        self.load()
+
     def load(self) -> None:
         store, lang = self.session.store, self.session.lang
         item = items.get_item(store, self.item_id)
         self.item = item
-        for form in (self.left, self.right):
-            while form.rowCount():
-                form.removeRow(0)
         yes, no = self.tr("có"), self.tr("không")
         status = items.STATUSES.get(item["status"], {}).get(lang, item["status"])
         if item["free_reason"]:
             fee = self.tr("Miễn cước") + " — " + FREE_REASONS[item["free_reason"]].get(lang, "")
         else:
-            fee = money(item["fee_vnd"], lang)
+            fee = fee_with_vat(item, lang)
+            if item["tariff_is_sample"]:
+                fee += " — " + self.tr("theo bảng cước MẪU, không chính thức")
         zone = ZONE_NAMES.get((item["scope"], None), {}).get(lang) if item["scope"] == "lien-tinh" else \
             self.tr("nội tỉnh")
         accepted = _when(item["accepted_at"])
         if item["back_entry"]:
             accepted += "  " + self.tr("(nhập bù lúc {when})").format(when=_when(item["entered_at"]))
-        rows_left = [
-            (self.tr("Trạng thái"), status),
-            (self.tr("Cơ quan gửi"), f"{item['sender_code']} — {item['sender_name']}"),
-            (self.tr("Cơ quan nhận"), f"{item['recipient_code']} — {item['recipient_name']}"),
-            (self.tr("Địa chỉ nhận"), f"{item['recipient_address']}, {item['recipient_province']}".strip(", ")),
-            (self.tr("Loại"), KINDS.get(item["kind"], {}).get(lang, item["kind"])),
-            (self.tr("Khối lượng"), weight(item["weight_g"], lang)),
-            (self.tr("Số kiện"), str(item["pieces"])),
-            (self.tr("Độ mật"), item["secrecy"] or self.tr("không mật")),
-            (self.tr("Niêm phong nguyên vẹn"), yes if item["seal_intact"] else no),
-        ]
-        rows_right = [
-            (self.tr("Hỏa tốc"), yes if item["hoa_toc"] else no),
-            (self.tr("Hẹn giờ"), _when(item["hen_gio_at"]) or no),
-            (self.tr("Phạm vi"), zone or item["scope"]),
-            (self.tr("Thời điểm nhận"), accepted),
-            (self.tr("Hạn phát"), _when(item["deadline"])),
-            (self.tr("Cước"), fee),
-            (self.tr("Giao dịch viên"), f"{item['clerk_name']} ({item['clerk_login']})"),
-            (self.tr("Quầy"), item["counter_code"]),
-            (self.tr("Số lần in"), self.tr("nhãn {label}, biên nhận {receipt}").format(
-                label=item["label_prints"], receipt=item["receipt_prints"])),
-        ]
-        for form, rows in ((self.left, rows_left), (self.right, rows_right)):
-            for name, value in rows:
-                value_label = QLabel(value)
-                value_label.setWordWrap(True)
-                value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                name_label = QLabel(name)
-                name_label.setStyleSheet(MUTED_STYLE)
-                form.addRow(name_label, value_label)
+        shown = {
+            "status": status,
+            "sender": f"{item['sender_code']} — {item['sender_name']}",
+            "recipient": f"{item['recipient_code']} — {item['recipient_name']}",
+            "address": f"{item['recipient_address']}, {item['recipient_province']}".strip(", "),
+            "kind": KINDS.get(item["kind"], {}).get(lang, item["kind"]),
+            "weight": weight(item["weight_g"], lang),
+            "pieces": str(item["pieces"]),
+            "secrecy": item["secrecy"] or self.tr("không mật"),
+            # a seal is checked on secret items only
+            "seal": (yes if item["seal_intact"] else no) if item["secrecy"] else None,
+            "hoa_toc": yes if item["hoa_toc"] else no,
+            "hen_gio": _when(item["hen_gio_at"]) or no,
+            "scope": zone or item["scope"],
+            "accepted": accepted,
+            "deadline": _when(item["deadline"]),
+            "fee": fee,
+            "clerk": f"{item['clerk_name']} ({item['clerk_login']})",
+            "counter": item["counter_code"],
+            "prints": self.tr("nhãn {label}, biên nhận {receipt}").format(
+                label=item["label_prints"], receipt=item["receipt_prints"]),
+        }
+        for key, text in shown.items():
+            form = self.left if key in LEFT_ROWS else self.right
+            form.setRowVisible(self.values[key], text is not None)
+            if text is not None:
+                self.values[key].setText(text)
         if item["secrecy"] and item["immediate_dispatch"] and item["status"] in ("accepted", "bagged"):
             set_message(self.print_status, self.tr("Bưu gửi mật: chờ chuyển đi ngay bằng xe riêng."), WARNING_STYLE)
         self.events_model.set_rows(items.events(store, self.item_id))
+        self.events_columns.fit()
         for button in (self.correct_button, self.void_button):
             button.setEnabled(item["status"] == "accepted")
 
@@ -155,7 +176,7 @@ class ItemDialog(BaseDialog):
         for form in (self.left, self.right):
             for row in range(form.rowCount()):
                 label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
-                if label.text() == name:
+                if label.text() == name and form.isRowVisible(row):
                     return form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget().text()
         raise KeyError(name)
 
@@ -188,6 +209,16 @@ class ItemDialog(BaseDialog):
         return True
 
     # -- helpers -------------------------------------------------------------
+    def _row_name(self, key: str) -> str:
+        return {
+            "status": self.tr("Trạng thái"), "sender": self.tr("Cơ quan gửi"), "recipient": self.tr("Cơ quan nhận"),
+            "address": self.tr("Địa chỉ nhận"), "kind": self.tr("Loại"), "weight": self.tr("Khối lượng"),
+            "pieces": self.tr("Số kiện"), "secrecy": self.tr("Độ mật"), "seal": self.tr("Niêm phong nguyên vẹn"),
+            "hoa_toc": self.tr("Hỏa tốc"), "hen_gio": self.tr("Hẹn giờ"), "scope": self.tr("Phạm vi"),
+            "accepted": self.tr("Thời điểm nhận"), "deadline": self.tr("Hạn phát"), "fee": self.tr("Cước"),
+            "clerk": self.tr("Giao dịch viên"), "counter": self.tr("Quầy"), "prints": self.tr("Số lần in"),
+        }[key]
+
     def _event_name(self, event: dict) -> str:
         names = {
             "accepted": self.tr("Nhận gửi"),
@@ -269,10 +300,4 @@ class ItemDialog(BaseDialog):
         if "item" in entities and self.isVisible():
             self.load()
 
-    def done(self, result: int) -> None:  # noqa: D401 (Qt's name)
-        if self.session.events is not None:
-            try:
-                self.session.events.changed.disconnect(self._store_changed)
-            except (RuntimeError, TypeError):
-                pass
-        super().done(result)
+

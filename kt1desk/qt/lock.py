@@ -27,9 +27,14 @@ _TRANSIENT = (Qt.WindowType.ToolTip, Qt.WindowType.SplashScreen)
 
 
 class LockOverlay(QWidget):
-    """The veil over the main window with the password panel in its middle."""
+    """The veil over the main window with the password panel in its middle.
+
+    The clerk who locked types their password (``unlocked``); or another clerk takes the
+    counter over with their own login and password (``handed_over(User)``).
+    """
 
     unlocked = Signal()
+    handed_over = Signal(object)
 
     def __init__(self, session: Session, host: QWidget):
         super().__init__(host)
@@ -44,15 +49,21 @@ class LockOverlay(QWidget):
         self.form = load_form("lock_panel.ui", self.panel)
         self.panel.layout().setContentsMargins(24, 20, 24, 20)
         self.password = child(self.form, QLineEdit, "password")
+        self.login = child(self.form, QLineEdit, "login")
+        self.login_label = child(self.form, QLabel, "login_label")
         self.message = child(self.form, QLabel, "message")
         self.unlock_button = child(self.form, QPushButton, "unlock_button")
-        heading = child(self.form, QLabel, "heading")
-        heading.setFont(scaled_font(heading, 1.4, bold=True))
-        user = session.user
-        child(self.form, QLabel, "who").setText(
-            self.tr("Người dùng: %1 (%2)").replace("%1", user.full_name).replace("%2", user.login))
+        self.switch_button = child(self.form, QPushButton, "switch_button")
+        self.heading = child(self.form, QLabel, "heading")
+        self.heading.setFont(scaled_font(self.heading, 1.4, bold=True))
+        self.who = child(self.form, QLabel, "who")
+        self.explain = child(self.form, QLabel, "explain")
+        self.handing_over = False
+        self.has_unsaved_input = lambda: False  # the window says whether a half-typed item would be dropped
         self.password.returnPressed.connect(self.try_unlock)
+        self.login.returnPressed.connect(self.password.setFocus)
         self.unlock_button.clicked.connect(self.try_unlock)
+        self.switch_button.clicked.connect(lambda: self.set_handing_over(not self.handing_over))
         self.panel.setFixedWidth(440)
         self.retry_wait = RetryWait(self.unlock_button, self.message, session.lang)
         host.installEventFilter(self)
@@ -74,27 +85,69 @@ class LockOverlay(QWidget):
         painter.fillRect(self.rect(), QColor(38, 42, 50))
 
     def show_lock(self) -> None:
-        set_message(self.message, None)
-        self.password.clear()
+        self.set_handing_over(False)
         self._place()
         self.show()
         self.raise_()
         self.password.setFocus()
 
+    def set_handing_over(self, on: bool) -> None:
+        """Unlock for the clerk who locked, or let another clerk take the counter over."""
+        self.handing_over = on
+        user = self.session.user
+        set_message(self.message, None)
+        self.password.clear()
+        self.login.clear()
+        self.login.setVisible(on)
+        self.login_label.setVisible(on)
+        if on:
+            self.heading.setText(self.tr("Giao quầy cho người khác"))
+            self.who.setText(self.tr("Đang giao quầy của %1 (%2).").replace("%1", user.full_name)
+                             .replace("%2", user.login))
+            explain = self.tr("Người nhận quầy đăng nhập bằng tài khoản của mình; từ đó mọi việc ở quầy ghi tên họ.")
+            if self.has_unsaved_input():
+                explain += " " + self.tr("Bưu gửi đang nhập dở chưa lưu sẽ bị bỏ.")
+            self.explain.setText(explain)
+            self.unlock_button.setText(self.tr("Nhận quầy"))
+            self.switch_button.setText(self.tr("&Quay lại"))
+            self.login.setFocus()
+        else:
+            self.heading.setText(self.tr("Màn hình đã khóa"))
+            self.who.setText(self.tr("Người dùng: %1 (%2)").replace("%1", user.full_name).replace("%2", user.login))
+            self.explain.setText(self.tr("Công việc đang làm vẫn được giữ nguyên. Nhập mật khẩu để tiếp tục."))
+            self.unlock_button.setText(self.tr("Mở khóa"))
+            self.switch_button.setText(self.tr("Người khác nhận &quầy…"))
+            self.password.setFocus()
+        self._place()
+
     def try_unlock(self) -> None:
         if not self.unlock_button.isEnabled():
             return
+        login = self.login.text().strip() if self.handing_over else self.session.user.login
         try:
-            users.authenticate(self.session.store, self.session.user.login, self.password.text())
+            user = users.authenticate(self.session.store, login, self.password.text())
         except Kt1Error as err:
-            set_message(self.message, err.text(self.session.lang))
-            self.password.clear()
-            if err.code == "login_locked":
-                self.retry_wait.start(err)
-            self.password.setFocus()
+            self._refused(err)
             return
         self.hide()
-        self.unlocked.emit()
+        if self.handing_over and user.login != self.session.user.login:
+            self.handed_over.emit(user)
+        else:
+            self.unlocked.emit()
+
+    def _refused(self, err: Kt1Error) -> None:
+        if err.code == "login_failed" and not self.handing_over:
+            # The clerk of this session is known here: say whether the account waits, and how long.
+            err = users.locked_for(self.session.store, self.session.user.login) or err
+            text = err.text(self.session.lang) if err.code == "login_locked" else self.tr("Sai mật khẩu.")
+        else:
+            text = err.text(self.session.lang)
+        set_message(self.message, text)
+        self.password.clear()
+        if err.code == "login_locked":
+            self.retry_wait.start(err)
+        (self.login if err.code == "user_inactive" else self.password).setFocus()
+        self._place()  # the panel grows with the message instead of cutting it
 
 
 class IdleLock(QObject):
@@ -104,6 +157,7 @@ class IdleLock(QObject):
     """
 
     locked_changed = Signal(bool)
+    user_changed = Signal(object)  # another clerk took the counter over at the lock
 
     def __init__(self, session: Session, window: QWidget, *, interval_ms: int | None = None):
         super().__init__(window)
@@ -123,11 +177,21 @@ class IdleLock(QObject):
         if self._overlay is None:
             self._overlay = LockOverlay(self.session, self.window)
             self._overlay.unlocked.connect(self._on_unlocked)
+            self._overlay.handed_over.connect(self._on_handed_over)
+            pending = getattr(self.window, "unsaved_pages", None)
+            if callable(pending):
+                self._overlay.has_unsaved_input = lambda: bool(pending())
         return self._overlay
 
     @property
     def locked(self) -> bool:
         return self._overlay is not None and self._overlay.isVisible()
+
+    def forget_overlay(self) -> None:
+        """The panel is made again at the next lock (after a change of language or of user)."""
+        if self._overlay is not None and not self.locked:
+            self._overlay.deleteLater()
+            self._overlay = None
 
     def set_interval_ms(self, interval_ms: int | None = None) -> None:
         """A fixed interval, or (None) the office's setting read again."""
@@ -185,6 +249,19 @@ class IdleLock(QObject):
                 pass
         self._timer.start()
         self.locked_changed.emit(False)
+
+    def _on_handed_over(self, user) -> None:
+        """The windows the previous clerk had open are theirs: closed, not shown again."""
+        for widget in self._hidden:
+            try:
+                widget.close()
+            except RuntimeError:
+                pass
+        self._hidden = []
+        self._return_focus = None
+        self._timer.start()
+        self.locked_changed.emit(False)
+        self.user_changed.emit(user)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()

@@ -20,9 +20,11 @@ from ..errors import Kt1Error
 from ..formats import money, moment, weight
 from ..services import items
 from ..services.intake import KINDS
+from ..services.tariff import list_tariffs
 from .completer import AgencyCompleter, describe
 from .item_dialog import ItemDialog
-from .pagekit import MUTED_STYLE, ROW_ROLE, Column, FoldingFilter, RowsModel, child, load_form, set_message
+from .pagekit import (MUTED_STYLE, ROW_ROLE, Column, ColumnFitter, FoldingFilter, RowsModel, child, load_form,
+                      set_message, typed_dates)
 from .session import Session
 from .tasks import run_task
 
@@ -48,6 +50,7 @@ class LookupPage(QWidget):
         self.last_dialog: ItemDialog | None = None
         self._generation = 0
         self._dirty = False
+        self._sample_tariffs: set[int] = set()  # fees priced by these show "MẪU"
         self.form = load_form("lookup_page.ui", self)
         f = self.form
         self.search_edit = child(f, QLineEdit, "searchEdit")
@@ -69,6 +72,7 @@ class LookupPage(QWidget):
         today = clock.now().date()
         self.date_from.setDate(_qdate(today - timedelta(days=30)))
         self.date_to.setDate(_qdate(today))
+        typed_dates(self.date_from, self.date_to)
         self.model = RowsModel(self._columns(), self)
         self.proxy = FoldingFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -80,7 +84,7 @@ class LookupPage(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        header.setResizeContentsPrecision(100)  # column widths from the first 100 rows, not all 500
+        self.columns = ColumnFitter(self.view, self.model, flexible=(2, 3))  # agency names give way
         self.view.sortByColumn(1, Qt.SortOrder.DescendingOrder)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -98,10 +102,15 @@ class LookupPage(QWidget):
         self.search_edit.selectAll()
 
     def open_item(self, item_id: str) -> ItemDialog:
-        """Open the item view; raises Kt1Error('item_not_found') for an unknown id."""
-        dialog = ItemDialog(self.session, item_id, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.last_dialog = dialog
+        """Open the item view; raises Kt1Error('item_not_found') for an unknown id.
+
+        The one view is made at the first item and shown again for the next (a scan opens it fast).
+        """
+        dialog = self.last_dialog
+        if dialog is None:
+            dialog = self.last_dialog = ItemDialog(self.session, item_id, self)
+        else:
+            dialog.show_item(item_id)
         dialog.open()
         return dialog
 
@@ -140,6 +149,23 @@ class LookupPage(QWidget):
         run_task(self, fetch, on_done=lambda rows: self._show_rows(rows, generation),
                  on_error=lambda err: self._show_error(err, generation))
 
+    def carry(self) -> dict:
+        """The query as typed, for a new page made after a change of language."""
+        return {"search": self.search_edit.text(), "agency": self.agency_edit.text(),
+                "status": self.status_combo.currentData(), "dates": self.date_check.isChecked(),
+                "from": self.date_from.date(), "to": self.date_to.date(), "filter": self.filter_edit.text()}
+
+    def take_carry(self, state: dict) -> None:
+        self.search_edit.setText(state["search"])
+        self.agency_edit.setText(state["agency"])
+        self.status_combo.setCurrentIndex(max(self.status_combo.findData(state["status"]), 0))
+        self.date_from.setDate(state["from"])
+        self.date_to.setDate(state["to"])
+        self.date_check.setChecked(state["dates"])
+        self.filter_edit.setText(state["filter"])
+        self.agency_completer.close()
+        self.search()
+
     def rows_shown(self) -> list[dict]:
         """The rows in the table, in the order shown (sorted and filtered)."""
         return [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
@@ -160,18 +186,24 @@ class LookupPage(QWidget):
         def when(key):
             return lambda r: moment(clock.parse_iso(r[key])) if r[key] else ""
 
+        def fee(r):
+            if r["free_reason"]:
+                return self.tr("Miễn")
+            sample = r["tariff_id"] in self._sample_tariffs
+            return money(r["fee_vnd"] + r["vat_vnd"], lang) + (" " + self.tr("MẪU") if sample else "")
+
+        # Fee and deadline right after the agencies: on a narrow screen the names give way, not these.
         return [
             Column(self.tr("Số hiệu"), lambda r: r["id"]),
             Column(self.tr("Nhận lúc"), when("accepted_at"), lambda r: r["accepted_at"]),
             Column(self.tr("Cơ quan gửi"), lambda r: f"{r['sender_code']} — {r['sender_name']}"),
             Column(self.tr("Cơ quan nhận"), lambda r: f"{r['recipient_code']} — {r['recipient_name']}"),
+            Column(self.tr("Cước"), fee, lambda r: r["fee_vnd"] + r["vat_vnd"], right),
+            Column(self.tr("Hạn phát"), when("deadline"), lambda r: r["deadline"]),
             Column(self.tr("Loại"), lambda r: KINDS.get(r["kind"], {}).get(lang, r["kind"])),
             Column(self.tr("Khối lượng"), lambda r: weight(r["weight_g"], lang), lambda r: r["weight_g"], right),
             Column(self.tr("Mật"), lambda r: r["secrecy"] or ""),
             Column(self.tr("Dịch vụ"), service),
-            Column(self.tr("Cước"), lambda r: self.tr("Miễn") if r["free_reason"] else money(r["fee_vnd"], lang),
-                   lambda r: r["fee_vnd"], right),
-            Column(self.tr("Hạn phát"), when("deadline"), lambda r: r["deadline"]),
             Column(self.tr("Trạng thái"), lambda r: items.STATUSES.get(r["status"], {}).get(lang, r["status"])),
         ]
 
@@ -257,10 +289,9 @@ class LookupPage(QWidget):
     def _show_rows(self, rows: list[dict], generation: int, note: str | None = None) -> None:
         if generation != self._generation:
             return  # a newer query is on its way
+        self._sample_tariffs = {t.id for t in list_tariffs(self.session.store) if t.is_sample}
         self.model.set_rows(rows)
-        self.view.resizeColumnsToContents()
-        for column in (2, 3):  # agency names: long ones are cut with … (full text in the item view)
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), 240))
+        self.columns.fit()  # long agency names are cut with … (the full text is in the item view)
         self._show_count(note)
         self.results_shown.emit(len(rows))
 

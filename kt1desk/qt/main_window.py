@@ -9,20 +9,21 @@ from __future__ import annotations
 
 import importlib
 import logging
+import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QButtonGroup, QFrame, QLabel, QMainWindow, QMessageBox, QPushButton, QStackedWidget,
-                               QStatusBar, QVBoxLayout, QHBoxLayout, QWidget)
+from PySide6.QtWidgets import (QButtonGroup, QFrame, QHBoxLayout, QLabel, QMainWindow, QMessageBox, QPushButton,
+                               QSizePolicy, QStackedWidget, QStatusBar, QVBoxLayout, QWidget)
 
 from .. import clock
 from ..errors import Kt1Error
 from ..services import settings, sync_status
 from ..services.calendar import calendar
 from ..services.users import ROLE_NAMES
-from .base import restore_geometry, save_geometry
-from .pagekit import MUTED_STYLE, scaled_font
+from .base import fit_to_screen, restore_geometry, save_geometry
+from .pagekit import MUTED_STYLE, scaled_font, scrolled
 from .session import Session
 from .tasks import run_task
 
@@ -33,13 +34,16 @@ PAGES = (
     ("intake", "kt1desk.qt.intake_page", "IntakePage"),
     ("lookup", "kt1desk.qt.lookup_page", "LookupPage"),
     ("directory", "kt1desk.qt.directory_page", "DirectoryPage"),
+    ("manifests", "kt1desk.qt.manifest_page", "ManifestPage"),
+    ("sync", "kt1desk.qt.sync_page", "SyncPage"),
     ("shift", "kt1desk.qt.shift_page", "ShiftPage"),
     ("bags", "kt1desk.qt.bags_page", "BagsPage"),
     ("delivery", "kt1desk.qt.delivery_page", "DeliveryPage"),
     ("complaints", "kt1desk.qt.complaints_page", "ComplaintsPage"),
 )
-LATER_JOBS = ("reports", "sync")
+LATER_JOBS = ("reports",)
 STATUS_REFRESH_MS = 60_000  # the clock moves into "ngoài giờ" without anything being saved
+STATUS_ENTITIES = {"setting", "calendar_swap"}  # what decides "ngày lễ" and "ngoài giờ"
 
 
 class PlaceholderPage(QWidget):
@@ -70,13 +74,13 @@ class PlaceholderPage(QWidget):
         self.setFocus()
 
 
-def _day_and_backlog(store) -> tuple[str | None, bool, int]:
-    """Holiday name (or None), whether it is after hours, and the unsynced count — for the status bar."""
+def _day_status(store) -> tuple[str | None, bool]:
+    """Holiday name (or None) and whether it is after hours — for the status bar."""
     now = clock.now()
     cal = calendar(store, now.date())
     holiday = cal.holiday_name(now.date()) if cal.is_public_holiday(now.date()) else None
     after_hours = cal.is_after_hours(now, settings.get(store, "day_start", now.date()))
-    return holiday, after_hours, sync_status.unsynced_count(store)
+    return holiday, after_hours
 
 
 class _Pages(dict):
@@ -105,8 +109,10 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.idle_lock = None  # set by app.build_main_window
         self.scanner = None
+        self.ask_before_close = True  # False once the program is ending anyway (close_main_window)
         # A page is made the first time it is shown: start-up builds only the intake form.
         self.pages = _Pages(self._make_page)
+        self._pages_lang = session.lang  # the language the pages were made in
         self.stack = QStackedWidget()
         self.nav_group = QButtonGroup(self)
         self.nav_group.setExclusive(True)
@@ -122,7 +128,8 @@ class MainWindow(QMainWindow):
                           "QFrame#nav QPushButton:hover:!checked:enabled { background: #dde3ea; }"
                           "QFrame#nav QPushButton:focus { outline: none; border: 2px solid #e0a100; }"
                           "QFrame#nav QPushButton:disabled { color: #8a9099; }")
-        nav.setFixedWidth(220)
+        nav.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)  # as wide as its words
+        nav.setMinimumWidth(150)
         nav_layout = QVBoxLayout(nav)
         nav_layout.setContentsMargins(8, 12, 8, 12)
         nav_layout.setSpacing(2)
@@ -162,7 +169,10 @@ class MainWindow(QMainWindow):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         row.addWidget(nav)
-        row.addWidget(self.stack, 1)
+        # On a screen too small for a page, the page scrolls instead of being cut off.
+        self.page_scroll = scrolled(self.stack)
+        self.page_scroll.setObjectName("page_scroll")
+        row.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
 
         self.status_user = QLabel()
@@ -186,7 +196,7 @@ class MainWindow(QMainWindow):
         self._shortcut("Ctrl+,", self.open_settings)
 
         self._status_generation = 0
-        self.status_settled = False  # True once the day and the backlog are shown (tests wait for it)
+        self.status_settled = False  # True once the day is shown (tests wait for it)
         if session.events is not None:
             session.events.changed.connect(self._on_changed)
         self._clock = QTimer(self)
@@ -196,17 +206,19 @@ class MainWindow(QMainWindow):
 
         self.retranslate()  # sets every text, the status bar's too
         self.resize(1280, 760)
-        restore_geometry(self, "main_window")
+        if not restore_geometry(self, "main_window"):
+            fit_to_screen(self)
         self.show_page("intake")
 
     # -- texts -----------------------------------------------------------
     def _page_name(self, key: str) -> str:
         return {"intake": self.tr("Nhận gửi"), "lookup": self.tr("Tra cứu"), "directory": self.tr("Danh bạ"),
+                "manifests": self.tr("Bảng kê"), "sync": self.tr("Đồng bộ"),
                 "shift": self.tr("Ca làm việc"), "bags": self.tr("Túi thư"), "delivery": self.tr("Phát"),
                 "complaints": self.tr("Khiếu nại")}[key]
 
     def _later_name(self, key: str) -> str:
-        return {"reports": self.tr("Báo cáo"), "sync": self.tr("Đồng bộ")}[key]
+        return {"reports": self.tr("Báo cáo")}[key]
 
     def _make_page(self, key: str) -> QWidget:
         module, cls = next((m, c) for k, m, c in PAGES if k == key)
@@ -215,6 +227,8 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(page)
         if hasattr(page, "item_saved"):
             page.item_saved.connect(self._on_item_saved)
+        if hasattr(page, "open_page"):
+            page.open_page.connect(self.open_page)
         return page
 
     def retranslate(self) -> None:
@@ -225,7 +239,8 @@ class MainWindow(QMainWindow):
                                              .replace("%2", str(index + 1)))
         self.later_heading.setText(self.tr("Sắp có"))
         for key, button in self.later_buttons.items():
-            button.setText(self.tr("%1 — sắp có").replace("%1", self._later_name(key)))
+            button.setText(self._later_name(key))  # under the heading "Sắp có"
+            button.setToolTip(self.tr("%1 — sắp có").replace("%1", self._later_name(key)))
         self.settings_button.setText(self.tr("Cài đặt…"))
         self.settings_button.setToolTip(self.tr("Ngôn ngữ, thời gian tự khóa (Ctrl+,)"))
         self.lock_button.setText(self.tr("Khóa màn hình"))
@@ -236,6 +251,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
+            if self._pages_lang != self.session.lang:
+                self.rebuild_pages()  # lists, numbers and messages of the pages follow too, at once
         super().changeEvent(event)
 
     def _update_title(self) -> None:
@@ -259,6 +276,34 @@ class MainWindow(QMainWindow):
         if hasattr(page, "focus_first"):
             page.focus_first()
         return page
+
+    def open_page(self, key: str, tab: str = "") -> QWidget:
+        """Show a page, and one of its tabs when it has them (``show_tab``)."""
+        page = self.show_page(key)
+        if tab and callable(getattr(page, "show_tab", None)):
+            page.show_tab(tab)
+        return page
+
+    def rebuild_pages(self, *, keep_input: bool = True) -> None:
+        """Make the pages again for the session as it is now (its language, its user).
+
+        The page on screen comes back at once with what was typed into it: a page that
+        holds input offers ``carry()`` and takes it back with ``take_carry(state)``.
+        The other pages are made when next shown.
+        """
+        current = self.current_page_key()
+        carried = {key: page.carry() for key, page in self.pages.items()
+                   if keep_input and callable(getattr(page, "carry", None))}
+        for page in list(self.pages.values()):
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self._pages_lang = self.session.lang
+        if self.idle_lock is not None:
+            self.idle_lock.forget_overlay()  # its texts too
+        for key, state in carried.items():
+            self.pages[key].take_carry(state)
+        self.show_page(current)
 
     def open_item(self, item_id: str) -> bool:
         """Show that item in the lookup page. False (and a message) when there is no lookup page."""
@@ -298,6 +343,16 @@ class MainWindow(QMainWindow):
         for shortcut in self.shortcuts:
             shortcut.setEnabled(not locked)
 
+    def change_user(self, user) -> None:
+        """Another clerk took the counter over at the lock: from now on everything is in their name.
+
+        The pages are made again for their role; what the previous clerk had half typed is dropped.
+        """
+        self.session.user = user
+        self.rebuild_pages(keep_input=False)
+        self.refresh_status()
+        self.statusBar().showMessage(self.tr("%1 đã nhận quầy.").replace("%1", user.full_name), 10000)
+
     def open_settings(self) -> None:
         if self.locked:
             return
@@ -315,8 +370,20 @@ class MainWindow(QMainWindow):
 
     # -- status bar --------------------------------------------------------
     def _on_changed(self, action: str, entities) -> None:
-        # Every commit is journalled, so every commit moves the unsynced count.
-        self.refresh_status()
+        if entities & STATUS_ENTITIES:
+            self.refresh_status()
+        else:
+            # Every commit that changes a record adds to the change log, and a receipt lowers the count.
+            self.show_unsynced()
+
+    def show_unsynced(self) -> None:
+        """Change-log entries the province has not confirmed (two indexed reads: cheap enough for every commit)."""
+        try:
+            count = sync_status.unsynced_count(self.session.store)
+        except (Kt1Error, sqlite3.Error) as err:  # e.g. the database closed under a window being torn down
+            log.warning("status bar: %s", err)
+            return
+        self.status_unsynced.setText(self.tr("Chưa đồng bộ: %1 bản ghi").replace("%1", f"{count:,}".replace(",", ".")))
 
     def refresh_status(self) -> None:
         self.status_settled = False
@@ -331,14 +398,15 @@ class MainWindow(QMainWindow):
         else:
             self.status_counter.setText(f"{counter['name']} ({counter['code']})")
         self.status_office.setText(f"{session.office['code']} · {session.office['name']}")
-        # The calendar (the holidays package) and the journal count are read off the GUI thread.
+        self.show_unsynced()
+        # The calendar (the holidays package) is read off the GUI thread.
         self._status_generation += 1
         generation = self._status_generation
         store = session.store
-        run_task(self, lambda: _day_and_backlog(store), on_error=lambda err: log.warning("status bar: %s", err),
-                 on_done=lambda result: self._show_day_and_backlog(generation, *result))
+        run_task(self, lambda: _day_status(store), on_error=lambda err: log.warning("status bar: %s", err),
+                 on_done=lambda result: self._show_day(generation, *result))
 
-    def _show_day_and_backlog(self, generation: int, holiday: str | None, after_hours: bool, count: int) -> None:
+    def _show_day(self, generation: int, holiday: str | None, after_hours: bool) -> None:
         if generation != self._status_generation:
             return  # a newer refresh is on its way
         try:
@@ -350,8 +418,6 @@ class MainWindow(QMainWindow):
                 day_text = ""
             self.status_day.setText(day_text)
             self.status_day.setVisible(bool(day_text))
-            self.status_unsynced.setText(self.tr("Chưa đồng bộ: %1 bản ghi")
-                                         .replace("%1", f"{count:,}".replace(",", ".")))
         except RuntimeError:  # the window went away meanwhile
             return
         self.status_settled = True
@@ -371,7 +437,7 @@ class MainWindow(QMainWindow):
         return answer == QMessageBox.StandardButton.Yes
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        titles = self.unsaved_pages()
+        titles = self.unsaved_pages() if self.ask_before_close else []
         if titles and not self.locked and not self.confirm_close(titles):
             event.ignore()
             return

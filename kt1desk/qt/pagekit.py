@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QFile, QIODevice, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (QAbstractTableModel, QEvent, QFile, QIODevice, QModelIndex, QObject, QSortFilterProxyModel,
+                            Qt)
 from PySide6.QtGui import QFont
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QHeaderView, QLabel, QScrollArea, QTableView, QVBoxLayout, QWidget
 
 from ..paths import ui_file
 from ..text import fold
@@ -20,6 +21,9 @@ from ..text import fold
 ERROR_STYLE = "color: #a8231a;"
 WARNING_STYLE = "color: #8a5300;"
 MUTED_STYLE = "color: #5f6368;"
+NOTICE_STYLE = "color: #6b3f00; background: #fff4d6; border: 1px solid #e0b34a; border-radius: 4px; padding: 6px 8px;"
+# Beside a fee priced by the sample tariff shipped with the program.
+SAMPLE_BADGE_STYLE = ("color: white; background: #b35c00; border-radius: 3px; padding: 1px 6px; font-weight: bold;")
 
 
 def load_form(name: str, host: QWidget) -> QWidget:
@@ -38,6 +42,15 @@ def load_form(name: str, host: QWidget) -> QWidget:
     layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(form)
     return form
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area: on a small screen it scrolls rather than being cut off."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(widget)
+    return area
 
 
 def child(form: QWidget, cls, name: str):
@@ -165,6 +178,90 @@ class FoldingFilter(QSortFilterProxyModel):
             return a < b
         except TypeError:
             return str(a) < str(b)
+
+
+class DateTyping(QObject):
+    """Dates typed as people write them — 29/11/2026 14:05 — into a QDateEdit or QDateTimeEdit.
+
+    Qt moves to the next section by itself once one is complete ("29" fills the day); the "/"
+    typed next then skipped a second section, so 29/11/2026 became 29/10/1 without a word.
+    A separator right after such an automatic move is taken as already done.
+    """
+
+    SEPARATORS = frozenset("/-.: ")
+
+    def __init__(self, edit):
+        super().__init__(edit)
+        self._before_digit: int | None = None  # the section a digit was typed into
+        edit.installEventFilter(self)
+
+    def eventFilter(self, edit, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        text = event.text()
+        moved_on = self._before_digit is not None and edit.currentSectionIndex() != self._before_digit
+        self._before_digit = edit.currentSectionIndex() if text.isdigit() else None
+        return bool(text) and text in self.SEPARATORS and moved_on
+
+
+def typed_dates(*edits) -> None:
+    for edit in edits:
+        DateTyping(edit)
+
+
+class ColumnFitter(QObject):
+    """Column widths of a RowsModel's view from the rows' own text, fitted to the view's width.
+
+    Widths come from the first ``sample`` rows of the model — not from the rows a filter
+    happens to leave on screen, so they never collapse to the headers — and the
+    ``flexible`` columns (long names) give way, down to ``min_flexible`` pixels, so
+    the other columns stay on screen. Refitted when the view is resized.
+    """
+
+    PADDING = 18
+
+    def __init__(self, view: QTableView, model: RowsModel, *, flexible: Sequence[int] = (), min_flexible: int = 140,
+                 sample: int = 200):
+        super().__init__(view)
+        self.view, self.model = view, model
+        self.flexible, self.min_flexible, self.sample = list(flexible), min_flexible, sample
+        self._natural: list[int] = []
+        view.viewport().installEventFilter(self)  # the viewport: it narrows when a scroll bar appears
+
+    def fit(self) -> None:
+        """Measure the rows again (after the model changed) and fit."""
+        if not self.model.rows:
+            return  # nothing to measure: keep the widths of the last rows
+        text, head = self.view.fontMetrics(), self.view.horizontalHeader().fontMetrics()
+        rows = self.model.rows[:self.sample]
+        self._natural = [max([head.horizontalAdvance(c.header) + self.PADDING + 10]
+                             + [text.horizontalAdvance(c.show(r)) + self.PADDING for r in rows])
+                         for c in self.model.columns]
+        self._apply()
+
+    def _apply(self) -> None:
+        if not self._natural:
+            return
+        widths = list(self._natural)
+        excess = sum(widths) - self.view.viewport().width()
+        if excess > 0 and self.flexible:
+            # One ceiling for the flexible columns, as high as still frees the room needed (never below the minimum).
+            def freed(ceiling: int) -> int:
+                return sum(max(0, widths[c] - ceiling) for c in self.flexible)
+
+            low, high = self.min_flexible, max(widths[c] for c in self.flexible)
+            while low < high:
+                middle = (low + high + 1) // 2
+                low, high = (middle, high) if freed(middle) >= excess else (low, middle - 1)
+            for c in self.flexible:
+                widths[c] = min(widths[c], max(low, self.min_flexible))
+        for column, width in enumerate(widths):
+            self.view.setColumnWidth(column, width)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize:
+            self._apply()
+        return False
 
 
 def table_view(model, parent=None) -> QTableView:

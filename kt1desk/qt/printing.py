@@ -9,6 +9,10 @@ installed, or when a printer fails, it says so in the user's language and
 offers to save the PDF; nothing is lost either way (the item stays accepted
 and its paper can be printed again from the item), and it returns False.
 
+``print_papers(parent, [(pdf, doc_type, title), ...])`` prints an item's papers
+together: with no printer the clerk is told once (not once per paper) and may
+save them all into one folder.
+
 The printer chosen for each document type is remembered (QSettings key
 ``printing/<doc_type>/printer``): the next label goes straight to the label
 printer without a dialog; ``ask=True`` (or a remembered printer that is gone)
@@ -64,7 +68,16 @@ _TEXT = {
     "no_start": ("máy in không nhận lệnh in (tắt, hết giấy hoặc mất kết nối?)",
                  "the printer does not accept the job (off, out of paper or disconnected?)"),
     "saved": ("Đã lưu: {path}", "Saved: {path}"),
+    "no_printer_many": ("Máy tính này chưa cài máy in nào nên chưa in được: {titles}.\n\n"
+                        "Không mất gì: bưu gửi vẫn đã được nhận, có thể in lại từ bưu gửi. "
+                        "Bạn có thể lưu các tài liệu thành tệp PDF vào một thư mục.",
+                        "No printer is installed on this computer, so these were not printed: {titles}.\n\n"
+                        "Nothing is lost: the item stays accepted and its papers can be printed again from the item. "
+                        "You can save the documents as PDF files in a folder."),
+    "save_folder_title": ("Chọn thư mục lưu các tệp PDF", "Choose a folder for the PDF files"),
 }
+
+PRINTED, SAVED, NOT_PRINTED = "printed", "saved", "not printed"  # what became of one paper
 
 
 def lang() -> str:
@@ -228,6 +241,10 @@ def ask_printer(parent: QWidget | None, printer: QPrinter) -> bool:
     return dialog.exec() == QDialog.DialogCode.Accepted
 
 
+def ask_save_folder(parent: QWidget | None) -> str | None:
+    return QFileDialog.getExistingDirectory(parent, tr("save_folder_title"), str(Path.home())) or None
+
+
 def _safe_name(title: str) -> str:
     return "".join(ch if ch.isalnum() or ch in " -_" else "_" for ch in title).strip() or "kt1desk"
 
@@ -281,6 +298,34 @@ def print_documents(parent: QWidget | None, pdf: bytes, *, doc_type: str, title:
     if printer.outputFormat() == QPrinter.OutputFormat.NativeFormat and printer.printerName():
         remember_printer(doc_type, printer.printerName())
     return True
+
+
+def print_papers(parent: QWidget | None, papers: list[tuple[bytes, str, str]]) -> tuple[list[str], str | None]:
+    """Print several papers ``(pdf, doc_type, title)``; returns each one's outcome and the folder they were saved in.
+
+    With a printer each goes to its own (label printer, receipt printer). With none, one message
+    for all of them, and "Lưu PDF…" saves every one into the folder the clerk picks.
+    """
+    if available_printers():
+        return [PRINTED if print_documents(parent, pdf, doc_type=doc_type, title=title) else NOT_PRINTED
+                for pdf, doc_type, title in papers], None
+    outcomes = [NOT_PRINTED] * len(papers)
+    titles = ", ".join(title for _pdf, _type, title in papers)
+    if not show_problem(parent, tr("no_printer_title"), tr("no_printer_many", titles=titles)):
+        return outcomes, None
+    folder = ask_save_folder(parent)
+    if not folder:
+        return outcomes, None
+    for index, (pdf, _type, title) in enumerate(papers):
+        path = Path(folder) / (_safe_name(title) + ".pdf")
+        try:
+            path.write_bytes(pdf)
+        except OSError as err:
+            show_problem(parent, tr("failed_title"),
+                         Kt1Error("file_unwritable", path=str(path), reason=err.strerror or str(err)).text(lang()))
+            continue
+        outcomes[index] = SAVED
+    return outcomes, folder
 
 
 class PrintPreviewDialog(QDialog):

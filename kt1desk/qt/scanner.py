@@ -9,6 +9,10 @@ replayed, in order, to the widget they were meant for. A person sees their
 keys appear at most ``max_gap_ms`` later; any other key (Tab, arrows, a
 shortcut) first replays what is held, so order is always kept.
 
+A USB scanner in keyboard mode presses Shift around every capital letter, so
+a press or release of a modifier key alone (Shift, Ctrl, Alt, AltGr, Meta) is
+transparent: it neither ends nor starts a run, and goes on to the widget.
+
 Because a run of printable keys may be a scan, no shortcut of the program may
 be a single printable key.
 """
@@ -27,6 +31,10 @@ from .. import s10
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier, Qt.KeyboardModifier.KeypadModifier)
 MIN_SCAN_LENGTH = 13  # an S10 id: 2 letters, 9 digits, 2 letters
+MODIFIER_KEYS = frozenset({
+    Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr, Qt.Key.Key_Meta,
+    Qt.Key.Key_Super_L, Qt.Key.Key_Super_R, Qt.Key.Key_Hyper_L, Qt.Key.Key_Hyper_R, Qt.Key.Key_Mode_switch,
+})
 
 
 class ScannerFilter(QObject):
@@ -64,6 +72,8 @@ class ScannerFilter(QObject):
             return False
         key_event: QKeyEvent = event  # type: ignore[assignment]
         key = key_event.key()
+        if key in MODIFIER_KEYS:
+            return False  # a scanner's Shift before a capital: part of the run, not the end of it
         now = time.monotonic()
         gap_ms = (now - self._last) * 1000
         if self._held and gap_ms > self.max_gap_ms:

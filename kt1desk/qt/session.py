@@ -68,6 +68,15 @@ class Session:
             from .printing import print_documents as printer
         return printer(parent, pdf, doc_type=doc_type, title=title)
 
+    def print_papers(self, parent, papers: list[tuple[bytes, str, str]]) -> tuple[list[str], str | None]:
+        """Several papers ``(pdf, doc_type, title)`` at once: outcomes ('printed', 'saved', 'not printed'), folder."""
+        if self.print_pdf is None:
+            from .printing import print_papers
+
+            return print_papers(parent, papers)
+        return [("printed" if self.print_pdf(parent, pdf, doc_type=doc_type, title=title) else "not printed")
+                for pdf, doc_type, title in papers], None
+
     @property
     def can_supervise(self) -> bool:
         return self.user.role in ("supervisor", "admin")

@@ -1,4 +1,7 @@
-"""First start on an empty database: the office, this machine's counter and the admin — or demo data."""
+"""First start on an empty database: the office, this machine's counter and the admin — or demo data.
+
+Then (not for demo data) the agency directory and the tariff, in ``first_day.FirstDayPanel``.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +9,14 @@ import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (QApplication, QLabel, QLineEdit, QPushButton, QSizePolicy, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
 from ..errors import FieldErrors, Kt1Error
 from ..services import office, settings, users
 from ..storage import Store
-from .base import BaseDialog
-from .pagekit import child, set_message
+from .base import BaseDialog, grow_to_fit
+from .pagekit import child, load_form, scrolled, set_message
 from .tasks import run_task
 
 FIELDS = ("office_code", "office_name", "province", "postal_code", "service_indicator", "counter_code",
@@ -39,7 +43,17 @@ class SetupDialog(BaseDialog):
         self.demo_items = demo_items
         self.login = ""
         self.used_demo = False
-        self.form = self.load_form("setup_dialog.ui")
+        self.first_day = None  # step 2, made once the office exists
+        # Each step scrolls on a screen too small for it (1366×768 at 125 % leaves 614 px).
+        self.steps = QStackedWidget()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.steps)
+        first = QWidget()
+        self.form = load_form("setup_dialog.ui", first)
+        self.form.layout().setContentsMargins(20, 18, 20, 16)
+        self.form.layout().setSpacing(10)
+        self.steps.addWidget(scrolled(first))
         self.setWindowTitle(self.tr("KT1 Desk — Khởi tạo bưu cục"))
         self.edits = {name: child(self.form, QLineEdit, name) for name in FIELDS}
         self.errors = {name: child(self.form, QLabel, name + "_error") for name in FIELDS}
@@ -51,8 +65,16 @@ class SetupDialog(BaseDialog):
         self.demo_button.clicked.connect(self.create_demo)
         self.quit_button.clicked.connect(self.reject)
         for edit in self.edits.values():
-            edit.setMinimumWidth(250)
-        self.setMinimumWidth(940)
+            edit.setMinimumWidth(220)
+        for lbl in self.errors.values():  # wrap at the width of the field, not at a narrow default
+            lbl.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.message.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # Set again now the buttons are inside the dialog: Enter in a field means "Khởi tạo", never "demo data".
+        self.create_button.setDefault(True)
+        for button in (self.demo_button, self.quit_button):
+            button.setAutoDefault(False)
+        hint = first.sizeHint()
+        self.resize(max(hint.width(), 860), hint.height() + 4)
         self.edits["office_code"].setFocus()
 
     def value(self, name: str) -> str:
@@ -62,6 +84,7 @@ class SetupDialog(BaseDialog):
         for name, lbl in self.errors.items():
             set_message(lbl, by_field.get(name))
         set_message(self.message, general)
+        grow_to_fit(self, self.form)
         for name in FIELDS:
             if name in by_field:
                 self.edits[name].setFocus()
@@ -101,25 +124,35 @@ class SetupDialog(BaseDialog):
             self.show_errors(problems)
             return
         try:
-            # The office first: it checks its own fields before writing anything.
-            office.init_office(self.store, None, code=self.value("office_code"), name=self.value("office_name"),
-                               province=self.value("province"), postal_code=self.value("postal_code"),
-                               service_indicator=self.value("service_indicator") or "DK")
-        except Kt1Error as err:
-            self.show_errors(self._office_errors(err))
-            return
-        try:
-            office.add_counter(self.store, None, code=self.value("counter_code"),
-                               name=self.value("counter_name") or self.value("counter_code"),
-                               first=int(self.value("serial_first")), last=int(self.value("serial_last")))
-            settings.put(self.store, None, "this_counter", self.value("counter_code").upper())
-            users.create_user(self.store, None, login=self.value("admin_login"), full_name=self.value("admin_name"),
-                              role="admin", password=self.edits["admin_password"].text())
+            # One write: a refusal half way (a bad login, an overlapping block) leaves nothing behind.
+            with self.store.write(None, "office.setup"):
+                office.init_office(self.store, None, code=self.value("office_code"),
+                                   name=self.value("office_name"), province=self.value("province"),
+                                   postal_code=self.value("postal_code"),
+                                   service_indicator=self.value("service_indicator") or "DK")
+                office.add_counter(self.store, None, code=self.value("counter_code"),
+                                   name=self.value("counter_name") or self.value("counter_code"),
+                                   first=int(self.value("serial_first")), last=int(self.value("serial_last")))
+                settings.put(self.store, None, "this_counter", self.value("counter_code").upper())
+                users.create_user(self.store, None, login=self.value("admin_login"),
+                                  full_name=self.value("admin_name"), role="admin",
+                                  password=self.edits["admin_password"].text())
         except Kt1Error as err:
             self.show_errors(self._office_errors(err))
             return
         self.login = self.value("admin_login")
-        self.accept()
+        self.show_first_day()
+
+    def show_first_day(self) -> None:
+        """Step 2: the agency directory and the tariff (the admin just made loads them)."""
+        from .first_day import FirstDayPanel
+
+        self.first_day = FirstDayPanel(self.store, users.get_user(self.store, self.login), self.lang)
+        self.first_day.finished.connect(self.accept)
+        self.steps.addWidget(scrolled(self.first_day))
+        self.steps.setCurrentIndex(1)
+        self.setWindowTitle(self.tr("KT1 Desk — Danh bạ và bảng cước"))
+        self.first_day.agency_file_button.setFocus()
 
     def create_demo(self) -> None:
         password = self.edits["admin_password"].text()

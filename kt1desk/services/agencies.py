@@ -14,7 +14,7 @@ from datetime import date
 from .. import clock
 from ..errors import FieldErrors, Kt1Error, RowErrors, label
 from ..storage import Store, User
-from ..text import fold, fold_words, nfc
+from ..text import bad_char_error, fold, fold_words, nfc
 from .csvfile import read_rows
 from .users import require_role
 
@@ -33,8 +33,23 @@ def is_free(appendix: str) -> bool:
     return appendix in ("I", "TW")
 
 
+FIELD_NAMES = {
+    "code": label("Mã", "Code"), "name": label("Tên", "Name"), "appendix": label("Phụ lục", "Appendix"),
+    "province": label("Tỉnh", "Province"), "address": label("Địa chỉ", "Address"),
+    "postal_code": label("Mã bưu chính", "Postal code"), "zone": label("Khu vực", "Zone"),
+    "after_hours_contact": label("Người nhận ngoài giờ", "After-hours contact"),
+    "after_hours_phone": label("Điện thoại ngoài giờ", "After-hours phone"),
+    "valid_from": label("Hiệu lực từ", "Valid from"), "valid_to": label("Hiệu lực đến", "Valid to"),
+    "successor_code": label("Mã cơ quan kế thừa", "Successor code"),
+    "billing": label("Thanh toán", "Billing"),
+}
+
+
 def validate(values: dict) -> dict:
     """Clean one agency's fields, or raise FieldErrors naming each bad one."""
+    hidden = [bad_char_error(values.get(k), k, FIELD_NAMES[k]) for k in FIELDS]
+    if any(hidden):
+        raise FieldErrors([e for e in hidden if e])
     clean = {k: nfc(values.get(k)) for k in FIELDS}
     clean["code"] = clean["code"].upper()
     clean["appendix"] = clean["appendix"].upper()
@@ -63,6 +78,10 @@ def validate(values: dict) -> dict:
                 errors.append(Kt1Error("bad_date", key, label=lbl, value=clean[key]))
         else:
             clean[key] = None
+    if clean["valid_from"] and clean["valid_to"] and clean["valid_to"] < clean["valid_from"]:
+        errors.append(Kt1Error("valid_range", "valid_to", valid_from=clean["valid_from"], valid_to=clean["valid_to"]))
+    if clean["successor_code"] and clean["successor_code"] == clean["code"]:
+        errors.append(Kt1Error("own_successor", "successor_code", code=clean["code"]))
     if errors:
         raise FieldErrors(errors)
     return clean
@@ -146,6 +165,10 @@ def get_agency(store: Store, code: str) -> dict | None:
     return store.one("SELECT * FROM agencies WHERE code = ?", ((code or "").strip().upper(),))
 
 
+def count_agencies(store: Store) -> int:
+    return store.scalar("SELECT COUNT(*) FROM agencies")
+
+
 def list_agencies(store: Store, *, include_inactive: bool = True) -> list[dict]:
     rows = sorted(store.all("SELECT * FROM agencies"), key=lambda r: (fold(r["province"]), r["name_fold"]))
     if include_inactive:
@@ -166,19 +189,34 @@ def find_agencies(store: Store, query: str, *, limit: int = 20) -> list[dict]:
 
     A code typed in full comes first, then names whose words start with the words typed.
     """
-    everyone = store.cached("agencies", lambda: store.all(
+    everyone = store.cached("agencies", lambda: _with_former_names(store.all(
         "SELECT id, code, name, name_fold, appendix, province, zone, valid_from, valid_to, successor_code "
-        "FROM agencies ORDER BY name_fold"))
+        "FROM agencies ORDER BY name_fold"), store))
     words = fold_words(query)
     if not words:
         return everyone[:limit]
     wanted = fold(query).upper().replace(" ", "")
     scored = []
     for agency in everyone:
-        hay = agency["name_fold"] + " " + agency["code"].lower()
+        # Senders still write the names from before the 2025 merger: those find the agency too.
+        hay = agency["name_fold"] + " " + agency["code"].lower() + agency["former_fold"]
         if not all(w in hay for w in words):
             continue
         starts = sum(1 for w in words if (" " + hay).find(" " + w) >= 0)
         scored.append((agency["code"] != wanted, -starts, agency["name_fold"], agency))
     scored.sort(key=lambda s: s[:3])
     return [s[3] for s in scored[:limit]]
+
+
+def _with_former_names(rows: list[dict], store: Store) -> list[dict]:
+    """Each agency with ``former_names`` (its earlier names, newest first) and their folded form."""
+    former: dict[int, list[str]] = {}
+    for row in store.all("SELECT agency_id, json_extract(data, '$.name') AS name FROM agency_history "
+                         "ORDER BY id DESC"):
+        names = former.setdefault(row["agency_id"], [])
+        if row["name"] and row["name"] not in names:
+            names.append(row["name"])
+    for agency in rows:
+        agency["former_names"] = [n for n in former.get(agency["id"], []) if n != agency["name"]]
+        agency["former_fold"] = "".join(" " + fold(n) for n in agency["former_names"])
+    return rows

@@ -7,7 +7,7 @@ from datetime import date
 from .. import clock
 from ..errors import Kt1Error, label
 from ..storage import Store, User
-from ..text import nfc
+from ..text import bad_char_error, nfc
 from ..workdays import Calendar
 from . import settings
 from .users import require_role
@@ -34,6 +34,9 @@ def set_swap(store: Store, actor: User | None, *, day: str | date, working: bool
             day = clock.parse_date(day)
         except ValueError:
             raise Kt1Error("bad_date", "day", label=label("Ngày", "Day"), value=day) from None
+    hidden = bad_char_error(note, "note", label("Ghi chú", "Note"))
+    if hidden:
+        raise hidden
     with store.write(actor, "calendar.swap") as tx:
         tx.execute("INSERT INTO calendar_swaps (day, working, note) VALUES (?, ?, ?) "
                    "ON CONFLICT (day) DO UPDATE SET working = excluded.working, note = excluded.note",

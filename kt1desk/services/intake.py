@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from .. import clock
-from ..errors import FIELD_LABELS, FieldErrors, ItemRefused, Kt1Error
-from ..formats import day, moment, parse_weight_g
+from ..errors import FIELD_LABELS, FieldErrors, ItemRefused, Kt1Error, label
+from ..formats import day, moment, parse_weight_g, parse_whole
 from ..life.shifts import shift_for
 from ..storage import Store, User
-from ..text import fold, nfc
+from ..text import bad_char_error, fold, nfc
 from . import office, settings
 from .agencies import get_agency, is_active
 from .calendar import calendar
@@ -61,6 +61,8 @@ class Quote:
     deadline: datetime
     # Recorded as the clerk saw it; a secret item is only ever stored with an intact seal.
     seal_intact: bool = True
+    # Which rule set the deadline: 'acceptance-day', 'after-cutoff', 'day-off' or 'hen-gio'.
+    deadline_rule: str = "acceptance-day"
 
 
 @dataclass
@@ -153,9 +155,7 @@ def quote(store: Store, actor: User | None, *, sender: str, recipient: str, kind
 
     max_pieces = settings.get(store, "max_pieces", when.date())
     try:
-        count = int(str(pieces).strip())
-        if not 1 <= count <= max_pieces:
-            raise ValueError
+        count = parse_whole(pieces, minimum=1, maximum=max_pieces)
     except (ValueError, TypeError):
         errors.append(Kt1Error("pieces", "pieces", max=max_pieces))
         count = None
@@ -165,9 +165,13 @@ def quote(store: Store, actor: User | None, *, sender: str, recipient: str, kind
         errors.append(Kt1Error("secrecy", "secrecy"))
         letter = None
 
+    # Hỏa tốc, Hẹn giờ and the secrecy letter are independent marks: any of them may combine.
     appointment = _time_field(hen_gio_at, "hen_gio_at", errors)
-    if hoa_toc and appointment is not None:
-        errors.append(Kt1Error("class_conflict", "hen_gio_at"))
+    if appointment is not None:
+        longest = settings.get(store, "hen_gio_max_days", when.date())
+        latest = when + timedelta(days=longest)
+        if appointment > latest:
+            errors.append(Kt1Error("hen_gio_too_far", "hen_gio_at", days=longest, latest=moment(latest)))
 
     scope = scope_of(store, recipient_row) if recipient_row else None
     if appointment is not None and scope is not None:
@@ -190,25 +194,31 @@ def quote(store: Store, actor: User | None, *, sender: str, recipient: str, kind
         raise FieldErrors(errors)
 
     if appointment is not None:
-        deadline = appointment
+        deadline, rule = appointment, "hen-gio"
     else:
-        deadline = calendar(store, when.date()).deadline(when, deadline_days(hoa_toc=bool(hoa_toc), scope=scope))
+        cal = calendar(store, when.date())
+        j, rule = cal.j_day(when, settings.get(store, "cutoff_time", when.date()))
+        deadline = cal.deadline(j, deadline_days(hoa_toc=bool(hoa_toc), scope=scope))
     return Quote(sender=sender_row, recipient=recipient_row, kind=kind_code, weight_g=grams, pieces=count,
                  secrecy=letter, hoa_toc=bool(hoa_toc), hen_gio_at=appointment, accepted_at=when,
-                 back_entry=back_entry, scope=scope, fee=fee, deadline=deadline)
+                 back_entry=back_entry, scope=scope, fee=fee, deadline=deadline, deadline_rule=rule)
 
 
 def refuse_broken_seal(store: Store, actor: User, *, secrecy: str, presented_by: str,
                        counter: str | None = None) -> int:
     """Record that a secret item with a broken seal was refused, and who presented it; nothing else about it."""
-    if not nfc(presented_by):
+    who = nfc(presented_by)
+    problem = bad_char_error(presented_by, "presented_by", label("Người mang đến", "Presented by"))
+    if problem:
+        raise problem
+    if not who:  # a refusal nobody could follow up is no record: the name is required
         raise FieldErrors([Kt1Error("required", "presented_by", label=FIELD_LABELS["presented_by"])])
     counter_row = office.get_counter(store, counter)
     with store.write(actor, "item.refuse") as tx:
         cursor = tx.execute(
             "INSERT INTO refusals (at, reason, secrecy, refused_by, presented_by, counter_id, shift_id) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (clock.iso(tx.now), "seal-broken", secrecy, actor.id, nfc(presented_by), counter_row["id"],
+            (clock.iso(tx.now), "seal-broken", secrecy, actor.id, who, counter_row["id"],
              shift_for(tx, actor, counter_row)),
         )
         tx.record("refusal", cursor.lastrowid, reason="seal-broken", secrecy=secrecy)
@@ -246,8 +256,29 @@ def _insert(tx, actor: User, q: Quote, counter_row: dict, warn_percent: int, shi
     """The item's rows inside the caller's write. It joins ``shift_id``, else the actor's open shift at the
     counter (opened now if none is); ``in_shift=False`` is for history from before shifts were kept."""
     item_id, warning = office.take_serial(tx, counter_row, warn_percent)
-    accepted = clock.iso(q.accepted_at)
-    row = {
+    shift_id = (shift_id or shift_for(tx, actor, counter_row)) if in_shift else None
+    row = item_row(q, item_id, counter_row, actor, clock.iso(tx.now), shift_id)
+    columns = ", ".join(row)
+    cursor = tx.execute(f"INSERT INTO items ({columns}) VALUES ({', '.join('?' for _ in row)})", list(row.values()))
+    tx.execute("INSERT INTO items_fts (rowid, text) VALUES (?, ?)", (cursor.lastrowid, search_text(row)))
+    tx.execute(ACCEPTED_EVENT_SQL, accepted_event(row, actor))
+    tx.record("item", item_id, event="accepted", back_entry=q.back_entry)
+    return Accepted(item=row, warnings=[warning] if warning else [])
+
+
+ACCEPTED_EVENT_SQL = ("INSERT INTO item_events (item_id, at, kind, user_id, counter_id, details) "
+                      "VALUES (?, ?, 'accepted', ?, ?, ?)")
+
+
+def accepted_event(row: dict, actor: User) -> tuple:
+    return (row["id"], row["accepted_at"], actor.id, row["counter_id"],
+            '{"back_entry": true}' if row["back_entry"] else "{}")
+
+
+def item_row(q: Quote, item_id: str, counter_row: dict, actor: User, entered_at: str,
+             shift_id: str | None = None) -> dict:
+    """The items row of a checked quote with its id: what is stored, column by column."""
+    return {
         "id": item_id, "counter_id": counter_row["id"], "clerk_id": actor.id,
         "sender_id": q.sender["id"], "sender_code": q.sender["code"], "sender_name": q.sender["name"],
         "recipient_id": q.recipient["id"], "recipient_code": q.recipient["code"],
@@ -255,28 +286,24 @@ def _insert(tx, actor: User, q: Quote, counter_row: dict, warn_percent: int, shi
         "recipient_province": q.recipient["province"], "kind": q.kind, "weight_g": q.weight_g,
         "pieces": q.pieces, "secrecy": q.secrecy, "seal_intact": int(q.seal_intact), "hoa_toc": int(q.hoa_toc),
         "hen_gio_at": clock.iso(q.hen_gio_at) if q.hen_gio_at else None, "scope": q.scope,
-        "accepted_at": accepted, "entered_at": clock.iso(tx.now), "back_entry": int(q.back_entry),
-        "deadline": clock.iso(q.deadline), "fee_vnd": q.fee.total, "free_reason": q.fee.free_reason,
-        "tariff_id": q.fee.tariff_id, "status": "accepted",
+        "accepted_at": clock.iso(q.accepted_at), "entered_at": entered_at, "back_entry": int(q.back_entry),
+        "deadline": clock.iso(q.deadline), "deadline_rule": q.deadline_rule,
+        # Amounts before VAT, the rate of the day and the VAT: what this item was charged, for good.
+        "fee_vnd": q.fee.net, "vat_rate_bp": q.fee.vat_rate_bp, "vat_vnd": q.fee.vat,
+        "free_reason": q.fee.free_reason, "tariff_id": q.fee.tariff_id, "status": "accepted",
         # Secret items leave at once in a dedicated vehicle: queued and flagged until they do.
         "immediate_dispatch": int(q.secrecy is not None),
         # Who pays is fixed now, so a later change of the sender's contract leaves closed shifts alone.
         "payment": "free" if q.fee.free_reason else q.sender.get("billing") or "cash",
-        "shift_id": (shift_id or shift_for(tx, actor, counter_row)) if in_shift else None,
+        "shift_id": shift_id,
     }
-    columns = ", ".join(row)
-    cursor = tx.execute(f"INSERT INTO items ({columns}) VALUES ({', '.join('?' for _ in row)})", list(row.values()))
-    tx.execute("INSERT INTO items_fts (rowid, text) VALUES (?, ?)", (cursor.lastrowid, search_text(row)))
-    tx.execute(
-        "INSERT INTO item_events (item_id, at, kind, user_id, counter_id, details) VALUES (?, ?, 'accepted', ?, ?, ?)",
-        (item_id, accepted, actor.id, counter_row["id"],
-         '{"back_entry": true}' if q.back_entry else "{}"),
-    )
-    tx.record("item", item_id, event="accepted", back_entry=q.back_entry)
-    return Accepted(item=row, warnings=[warning] if warning else [])
 
 
 def search_text(item: dict) -> str:
     """What text search sees of an item: its id, codes and names, folded."""
-    return fold(" ".join((item["id"], item["sender_code"], item["sender_name"],
-                          item["recipient_code"], item["recipient_name"])))
+    return item["id"].lower() + " " + names_text(item)
+
+
+def names_text(item: dict) -> str:
+    """The folded codes and names of search_text, which need no id (a bulk import folds them early)."""
+    return fold(" ".join((item["sender_code"], item["sender_name"], item["recipient_code"], item["recipient_name"])))

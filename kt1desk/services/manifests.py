@@ -34,7 +34,7 @@ from datetime import date, datetime, time, timedelta
 from .. import clock, formats, s10
 from ..errors import Kt1Error
 from ..storage import Store, User
-from ..text import fold, nfc
+from ..text import bad_char_error, fold, nfc
 from .numbering import next_id
 from .office import get_counter
 from .users import require_role
@@ -258,8 +258,12 @@ def correct(store: Store, actor: User, manifest_id: str, *, reason: str, add=(),
         raise Kt1Error("manifest_open_correct", id=old["id"])
     if old["corrected_by"]:
         raise Kt1Error("manifest_corrected", id=old["id"], newer=old["corrected_by"])
+    reason_label = {"vi": "Lý do điều chỉnh", "en": "Reason for the correction"}
+    hidden = bad_char_error(reason, "reason", reason_label)
+    if hidden:
+        raise hidden
     if not nfc(reason):
-        raise Kt1Error("required", "reason", label={"vi": "Lý do điều chỉnh", "en": "Reason for the correction"})
+        raise Kt1Error("required", "reason", label=reason_label)
     present = [r["id"] for r in old["rows"]]
     removed = [s10.normalise(i) for i in remove]
     for key in removed:

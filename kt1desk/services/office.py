@@ -7,10 +7,11 @@ import re
 from .. import clock, s10
 from ..errors import FieldErrors, Kt1Error
 from ..storage import Store, User
-from ..text import nfc
+from ..formats import parse_whole
+from ..text import bad_char, bad_char_error, nfc
 from .users import require_role
 
-_CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$")
+_CODE = re.compile(r"^[A-Za-z0-9_-]{1,20}$", re.ASCII)
 
 
 def get_office(store: Store) -> dict:
@@ -33,10 +34,14 @@ def init_office(store: Store, actor: User | None, *, code: str, name: str, provi
     errors = []
     for key, value, lbl in (("office_code", code, ("Mã bưu cục", "Office code")),
                             ("office_name", name, ("Tên bưu cục", "Office name")),
-                            ("province", province, ("Tỉnh", "Province"))):
-        if not nfc(value):
+                            ("province", province, ("Tỉnh", "Province")),
+                            ("postal_code", postal_code, ("Mã bưu chính", "Postal code"))):
+        hidden = bad_char_error(value, key, {"vi": lbl[0], "en": lbl[1]})
+        if hidden:
+            errors.append(hidden)
+        elif not nfc(value) and key != "postal_code":
             errors.append(Kt1Error("required", key, label={"vi": lbl[0], "en": lbl[1]}))
-    if postal_code and not re.fullmatch(r"\d{5}", postal_code.strip()):
+    if postal_code and not bad_char(postal_code) and not re.fullmatch(r"[0-9]{5}", postal_code.strip()):
         errors.append(Kt1Error("postal_code", "postal_code", value=postal_code))
     try:
         indicator = s10.validate_indicator(service_indicator)
@@ -51,6 +56,10 @@ def init_office(store: Store, actor: User | None, *, code: str, name: str, provi
             (nfc(code).upper(), nfc(name), nfc(province), postal_code.strip(), indicator, clock.iso(tx.now)),
         )
         tx.record("office", 1, code=nfc(code).upper())
+    # Every path that makes an office (init, demo, the first-start dialog) gives the counter its signing key.
+    from ..sync.keys import ensure_counter_key
+
+    ensure_counter_key(store)
     return get_office(store)
 
 
@@ -60,6 +69,9 @@ def add_counter(store: Store, actor: User | None, *, code: str, name: str, first
         require_role(actor, "admin")
     if not _CODE.match(code or ""):
         raise Kt1Error("unknown_counter", "counter", code=code)
+    hidden = bad_char_error(name, "counter_name", {"vi": "Tên quầy", "en": "Counter name"})
+    if hidden:
+        raise hidden
     with store.write(actor, "counter.add") as tx:
         cursor = tx.execute("INSERT INTO counters (code, name, created_at) VALUES (?, ?, ?)",
                             (code.upper(), nfc(name) or code.upper(), clock.iso(tx.now)))
@@ -78,7 +90,8 @@ def add_block(store: Store, actor: User, *, counter: str, first: int, last: int)
 
 def _add_block(store: Store, tx, counter_id: int, first: int, last: int) -> None:
     try:
-        first, last = int(first), int(last)
+        first, last = (parse_whole(v if isinstance(v, int) else str(v).strip(), maximum=s10.SERIAL_MAX)
+                       for v in (first, last))
     except (TypeError, ValueError):
         raise Kt1Error("serial_block", "serial", first=first, last=last) from None
     if not (s10.SERIAL_MIN <= first <= last <= s10.SERIAL_MAX):
@@ -140,3 +153,21 @@ def take_serial(tx, counter: dict, warn_percent: int) -> tuple[str, Kt1Error | N
     if used >= warn_percent:
         warning = Kt1Error("serial_low", counter=counter["code"], percent=used, left=left)
     return s10.make_id(indicator, serial), warning
+
+
+def take_serials(tx, counter: dict, count: int) -> list[str]:
+    """Issue ``count`` ids of the counter at once, inside the caller's write (a bulk back-entry).
+
+    Serials a rolled-back write took are taken again by the next one: nothing issued is lost or
+    issued twice, because the block's ``next`` moves only when the write commits.
+    """
+    ids: list[str] = []
+    for block_id, indicator, last, serial in tx.execute(
+            "SELECT id, indicator, last, next FROM serial_blocks WHERE counter_id = ? AND next <= last ORDER BY id",
+            (counter["id"],)).fetchall():
+        take = min(count - len(ids), last - serial + 1)
+        ids.extend(s10.make_id(indicator, n) for n in range(serial, serial + take))
+        tx.execute("UPDATE serial_blocks SET next = ? WHERE id = ?", (serial + take, block_id))
+        if len(ids) == count:
+            return ids
+    raise Kt1Error("serial_exhausted", counter=counter["code"])

@@ -6,24 +6,31 @@ values and a supervisor changes them, naming the day the new value starts.
 
 from __future__ import annotations
 
+import re
 from datetime import date, time
 
 from .. import clock
 from ..errors import Kt1Error
+from ..formats import parse_percent_bp, parse_whole
 from ..storage import Store, User
+from ..text import bad_char, nfc
 from .users import require_role
 
 
 def _time(text: str) -> time:
-    hours, minutes = text.split(":")
+    if not re.fullmatch(r"[0-9]{1,2}:[0-9]{2}", text.strip()):
+        raise ValueError(text)
+    hours, minutes = text.strip().split(":")
     return time(int(hours), int(minutes))
 
 
+def _optional_time(text: str) -> time | None:
+    """A time of day, or '' for "off"."""
+    return _time(text) if text.strip() else None
+
+
 def _positive_int(text: str) -> int:
-    value = int(text)
-    if value <= 0:
-        raise ValueError(text)
-    return value
+    return parse_whole(text, minimum=1, maximum=10**9)
 
 
 def _answer_days(text: str) -> int:
@@ -46,6 +53,13 @@ DEFAULTS: dict[str, tuple[str, object, str]] = {
     "idle_lock_minutes": ("5", _positive_int, "Khóa màn hình sau bao nhiêu phút không dùng"),
     "login_free_attempts": ("3", _positive_int, "Số lần nhập sai mật khẩu trước khi phải chờ"),
     "this_counter": ("", str, "Mã quầy của máy này"),
+    # Issue 8. Tariff amounts are before VAT; the rate in force on the acceptance day is applied
+    # and stored with the item (hundredths of a per cent: 1000 = 10 %).
+    "vat_percent": ("10", parse_percent_bp, "Thuế suất GTGT trên cước (%) — giá trị mẫu"),
+    # Off ('') by default: J is the acceptance day. When set, an item accepted at or after this
+    # hour, or on a day off, counts J from the next working day.
+    "cutoff_time": ("", _optional_time, "Giờ chốt (để trống: tắt): nhận sau giờ này hoặc ngày nghỉ thì J là ngày làm việc kế tiếp"),
+    "hen_gio_max_days": ("30", _positive_int, "Hẹn giờ xa nhất bao nhiêu ngày sau thời điểm nhận"),
     # -- the item's life (kt1desk.life) --
     "secret_wait_minutes": ("30", _positive_int, "Bưu gửi mật chờ chuyển quá bao nhiêu phút thì báo đỏ — giá trị mẫu"),
     "complaint_answer_days": ("30", _answer_days, "Hạn trả lời khiếu nại (ngày; luật cho tối đa 2 tháng) — giá trị mẫu"),
@@ -54,15 +68,20 @@ DEFAULTS: dict[str, tuple[str, object, str]] = {
 
 def get(store: Store, key: str, on: date | None = None):
     """The value of ``key`` in force on ``on`` (today by default), parsed."""
+    return DEFAULTS[key][1](raw(store, key, on))
+
+
+def raw(store: Store, key: str, on: date | None = None) -> str:
+    """The value of ``key`` in force on ``on`` (today by default), as stored."""
     if key not in DEFAULTS:
         raise Kt1Error("setting_unknown", key=key)
     on = on or clock.now().date()
     table = store.cached("settings", lambda: _load(store))
-    raw = DEFAULTS[key][0]
-    for effective_from, value in table.get(key, ()):
+    value = DEFAULTS[key][0]
+    for effective_from, stored in table.get(key, ()):
         if effective_from <= on.isoformat():
-            raw = value
-    return DEFAULTS[key][1](raw)
+            value = stored
+    return value
 
 
 def _load(store: Store) -> dict[str, list[tuple[str, str]]]:
@@ -78,6 +97,9 @@ def put(store: Store, actor: User | None, key: str, value: str, effective_from: 
         require_role(actor, "supervisor", "admin")
     if key not in DEFAULTS:
         raise Kt1Error("setting_unknown", key=key)
+    if bad_char(value):
+        raise Kt1Error("setting_value", key=key, value=repr(value))
+    value = nfc(value)
     try:
         DEFAULTS[key][1](value)
     except (ValueError, TypeError):

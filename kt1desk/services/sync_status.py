@@ -1,7 +1,6 @@
-"""What has not left this counter yet.
+"""What has not left this counter yet: change-log entries the province has not confirmed.
 
-Sync (signed bundles, central PostgreSQL) comes in a later issue; until then
-every journalled change is unsynced, and the status bar says how many.
+Only a receipt signed by the province lowers this count (kt1desk.sync.client.ack).
 """
 
 from __future__ import annotations
@@ -10,4 +9,6 @@ from ..storage import Store
 
 
 def unsynced_count(store: Store) -> int:
-    return int(store.scalar("SELECT COUNT(*) FROM journal") or 0)
+    from ..sync.changelog import pending_count
+
+    return pending_count(store)

@@ -8,12 +8,14 @@ could obtain: ``resources/sample/tariff_sample.csv`` is a clearly marked sample.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from .. import clock
 from ..errors import Kt1Error, RowErrors, label
+from ..formats import parse_amount_vnd
 from ..formats import weight as fmt_weight
 from ..paths import resource
 from ..storage import Store, User
@@ -48,36 +50,60 @@ class Tariff:
 
 @dataclass
 class Fee:
-    total: int
+    """What an item costs: the tariff's amounts (before VAT), the VAT at the day's rate, the total."""
+
+    net: int  # before VAT: the band plus the surcharges
     free_reason: str | None  # 'appendix-I' | 'central-office' | None
-    parts: dict[str, int]  # band and each surcharge, for the receipt and the window
+    parts: dict[str, int]  # band and each surcharge (before VAT), for the receipt and the window
     tariff_id: int | None
+    vat_rate_bp: int | None = None  # hundredths of a per cent; None for a free item
+    vat: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.net + self.vat
 
 
-def _parse_amount(value: str, lbl) -> int:
+def vat_of(net: int, rate_bp: int) -> int:
+    """VAT on an amount in whole đồng, half up: 18.182 đ at 10 % → 1.818 đ (total 20.000 đ)."""
+    return (net * rate_bp + 5_000) // 10_000
+
+
+MAX_AMOUNT = 100_000_000  # 100 million đồng for one line of a tariff is already absurd
+MAX_BAND_G = 1_000_000
+
+
+def _bounded_amount(value: str, lbl, maximum: int = MAX_AMOUNT) -> int:
+    """A whole amount ≥ 0 as a Vietnamese writes it (45.000), refused above ``maximum``."""
     try:
-        amount = int(value.replace(".", "").replace(" ", ""))
+        amount = parse_amount_vnd(value, maximum=10**15)
     except ValueError:
+        if re.fullmatch(r"[0-9]{16,}", value.strip()):  # a number, only far too long
+            raise Kt1Error("tariff_amount_range", label=lbl, max=f"{maximum:,}".replace(",", ".")) from None
         raise Kt1Error("tariff_amount", label=lbl, value=value) from None
-    if amount < 0:
-        raise Kt1Error("tariff_amount", label=lbl, value=value)
+    if amount > maximum:
+        raise Kt1Error("tariff_amount_range", label=lbl, max=f"{maximum:,}".replace(",", "."))
     return amount
 
 
 def read_csv(path) -> tuple[list[tuple[int, int, int]], dict[str, tuple[int, int]]]:
     """Parse a tariff file, reporting every bad line; nothing is stored here."""
-    bands, surcharges, errors = [], {}, []
+    bands, surcharges, errors, seen = [], {}, [], {}
     for line, row in read_rows(path, ["rule", "max_weight_g", "noi_tinh_vnd", "lien_tinh_vnd"]):
         rule = row["rule"].lower()
         try:
             if rule not in RULES:
                 raise Kt1Error("tariff_rule", "rule", value=row["rule"])
-            noi = _parse_amount(row["noi_tinh_vnd"], label("Cước nội tỉnh", "Nội tỉnh price"))
-            lien = _parse_amount(row["lien_tinh_vnd"], label("Cước liên tỉnh", "Liên tỉnh price"))
+            noi = _bounded_amount(row["noi_tinh_vnd"], label("Cước nội tỉnh", "Nội tỉnh price"))
+            lien = _bounded_amount(row["lien_tinh_vnd"], label("Cước liên tỉnh", "Liên tỉnh price"))
             if rule == "band":
-                max_g = _parse_amount(row["max_weight_g"], label("Khối lượng tối đa của nấc", "Band weight"))
+                max_g = _bounded_amount(row["max_weight_g"], label("Khối lượng tối đa của nấc", "Band weight"),
+                                        MAX_BAND_G)
                 bands.append((max_g, noi, lien))
+            elif rule in seen:  # a second row would silently take over the first
+                raise Kt1Error("tariff_duplicate", "rule", rule=rule, first=seen[rule])
             else:
+                seen[rule] = line
                 surcharges[rule] = (noi, lien)
         except Kt1Error as err:
             errors.append((line, err))
@@ -92,12 +118,36 @@ def read_csv(path) -> tuple[list[tuple[int, int, int]], dict[str, tuple[int, int
     return bands, surcharges
 
 
+def is_shipped_sample(bands, surcharges) -> bool:
+    """Whether these are the figures of the sample shipped with the program (loaded under any file name)."""
+    return (bands, surcharges) == read_csv(resource(SAMPLE_FILE))
+
+
+def suggested_start(store: Store) -> date:
+    """The day a newly loaded tariff should apply from, unless the office says otherwise.
+
+    Today, when a tariff is already in force (the new one replaces it from today on). On a
+    first day (none in force yet), the earliest day a supervisor may back-enter items, so
+    that the items the office still has to enter are priced too.
+    """
+    from . import settings
+
+    today = clock.now().date()
+    if in_force(store, today) is not None:
+        return today
+    return today - timedelta(days=settings.get(store, "back_entry_max_days"))
+
+
 def import_csv(store: Store, actor: User | None, path, *, effective_from: date | None = None,
                name: str | None = None, is_sample: bool = False) -> Tariff:
-    """Load a tariff that applies to items accepted from ``effective_from`` (today) on."""
+    """Load a tariff that applies to items accepted from ``effective_from`` (today) on.
+
+    The shipped sample's figures are stored as a sample (MẪU) whatever the file is called.
+    """
     if actor is not None:
         require_role(actor, "supervisor", "admin")
     bands, surcharges = read_csv(path)
+    is_sample = is_sample or is_shipped_sample(bands, surcharges)
     start = (effective_from or clock.now().date()).isoformat()
     if store.scalar("SELECT 1 FROM tariffs WHERE effective_from = ?", (start,)):
         raise Kt1Error("tariff_exists", "effective_from", date=start)
@@ -112,8 +162,9 @@ def import_csv(store: Store, actor: User | None, path, *, effective_from: date |
     return tariff_on(store, clock.parse_date(start))
 
 
-def import_sample(store: Store, actor: User | None, *, effective_from: date) -> Tariff:
-    return import_csv(store, actor, resource(SAMPLE_FILE), effective_from=effective_from,
+def import_sample(store: Store, actor: User | None, *, effective_from: date | None = None) -> Tariff:
+    """The shipped sample tariff, marked MẪU, from ``effective_from`` (by default ``suggested_start``)."""
+    return import_csv(store, actor, resource(SAMPLE_FILE), effective_from=effective_from or suggested_start(store),
                       name="Bảng cước MẪU (không chính thức)", is_sample=True)
 
 
@@ -132,12 +183,18 @@ def list_tariffs(store: Store) -> list[Tariff]:
     return store.cached("tariffs", lambda: _load_all(store))
 
 
-def tariff_on(store: Store, day: date) -> Tariff:
-    """The tariff in force on ``day``: the latest whose effective date is not after it."""
+def in_force(store: Store, day: date) -> Tariff | None:
+    """The tariff in force on ``day``, or None when none is (a first day, before one is loaded)."""
     current = None
     for tariff in list_tariffs(store):
         if tariff.effective_from <= day.isoformat():
             current = tariff
+    return current
+
+
+def tariff_on(store: Store, day: date) -> Tariff:
+    """The tariff in force on ``day``: the latest whose effective date is not after it."""
+    current = in_force(store, day)
     if current is None:
         raise Kt1Error("no_tariff", date=day.strftime("%d/%m/%Y"))
     return current
@@ -145,6 +202,9 @@ def tariff_on(store: Store, day: date) -> Tariff:
 
 def compute_fee(store: Store, *, sender_appendix: str, weight_g: int, scope: str, day: date,
                 hoa_toc: bool = False, hen_gio: bool = False, secrecy: str | None = None) -> Fee:
+    """The band price plus every mark's surcharge (they add up), then VAT at the rate of ``day``."""
+    from . import settings
+
     if is_free(sender_appendix):
         reason = "appendix-I" if sender_appendix == "I" else "central-office"
         return Fee(0, reason, {}, None)
@@ -153,7 +213,9 @@ def compute_fee(store: Store, *, sender_appendix: str, weight_g: int, scope: str
     for rule, applies in (("hoa_toc", hoa_toc), ("hen_gio", hen_gio), ("secrecy", bool(secrecy))):
         if applies:
             parts[rule] = tariff.surcharge(rule, scope)
-    return Fee(sum(parts.values()), None, parts, tariff.id)
+    net = sum(parts.values())
+    rate = settings.get(store, "vat_percent", day)
+    return Fee(net, None, parts, tariff.id, rate, vat_of(net, rate))
 
 
 FREE_REASONS = {

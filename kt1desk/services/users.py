@@ -11,7 +11,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from .. import clock
 from ..errors import FieldErrors, Kt1Error
 from ..storage import Store, User
-from ..text import nfc
+from ..text import bad_char_error, nfc
 
 ROLES = ("clerk", "supervisor", "admin")
 ROLE_NAMES = {
@@ -20,7 +20,7 @@ ROLE_NAMES = {
     "admin": {"vi": "quản trị", "en": "admin"},
 }
 MIN_PASSWORD = 6
-_LOGIN = re.compile(r"^[A-Za-z0-9._-]{2,32}$")
+_LOGIN = re.compile(r"^[A-Za-z0-9._-]{2,32}$", re.ASCII)
 _hasher = PasswordHasher()  # argon2id with the library's current defaults
 
 
@@ -50,8 +50,13 @@ def create_user(store: Store, actor: User | None, *, login: str, full_name: str,
         errors.append(Kt1Error("bad_role", "role"))
     if len(password or "") < MIN_PASSWORD:
         errors.append(Kt1Error("weak_password", "password", min=MIN_PASSWORD))
-    if not nfc(full_name):
+    hidden = bad_char_error(full_name, "full_name", {"vi": "Họ tên", "en": "Full name"})
+    if hidden:
+        errors.append(hidden)
+    elif not nfc(full_name):
         errors.append(Kt1Error("required", "full_name", label={"vi": "Họ tên", "en": "Full name"}))
+    if not is_encodable(password or ""):
+        errors.append(Kt1Error("password_encoding", "password"))
     if errors:
         raise FieldErrors(errors)
     if store.scalar("SELECT 1 FROM users WHERE login = ?", (login,)):
@@ -81,37 +86,84 @@ def lockout_seconds(failures: int, free_attempts: int) -> int:
     return min(300, 5 * 2 ** (failures - free_attempts))
 
 
-def authenticate(store: Store, login: str, password: str) -> User:
-    """The user, or Kt1Error. Wrong passwords are counted and slow the next try down."""
+def locked_for(store: Store, login: str) -> Kt1Error | None:
+    """``login_locked`` (with the seconds left) while this account must wait, else None.
+
+    Only for a user whose identity is already known (the lock screen of their own session):
+    the login dialog says the same thing for every refusal, so that nobody learns which logins exist.
+    """
     from . import settings
 
-    row = store.one("SELECT * FROM users WHERE login = ?", ((login or "").strip(),))
-    if row is None:
-        _hasher.hash(password or "x")  # same cost as a real check: no hint that the login is unknown
-        raise Kt1Error("login_failed", "password")
-    now = clock.now()
+    row = store.one("SELECT login, failed_logins, last_failed_at FROM users WHERE login = ?", (login,))
+    if row is None or not row["last_failed_at"]:
+        return None
     wait = lockout_seconds(row["failed_logins"], settings.get(store, "login_free_attempts"))
-    if wait and row["last_failed_at"]:
-        until = clock.parse_iso(row["last_failed_at"]) + timedelta(seconds=wait)
-        if now < until:
-            raise Kt1Error("login_locked", "password", login=row["login"], count=row["failed_logins"],
-                           seconds=int((until - now).total_seconds()) + 1)
-    try:
-        _hasher.verify(row["password_hash"], password or "")
-    except (VerificationError, InvalidHashError):
-        with store.write(None, "user.login_failed") as tx:
-            tx.execute("UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = ? WHERE id = ?",
-                       (clock.iso(now), row["id"]))
-            tx.record("user", row["id"], login=row["login"], event="login_failed")
-        raise Kt1Error("login_failed", "password") from None
+    left = (clock.parse_iso(row["last_failed_at"]) + timedelta(seconds=wait) - clock.now()).total_seconds()
+    if wait and left > 0:
+        return Kt1Error("login_locked", "password", login=row["login"], count=row["failed_logins"],
+                        seconds=int(left) + 1)
+    return None
+
+
+def authenticate(store: Store, login: str, password: str) -> User:
+    """The user, or Kt1Error('login_failed') — the same words for an unknown login, a wrong password
+    and a locked account, so that nobody learns which logins exist.
+
+    Each attempt is one short write that holds the write lock while the password is checked and
+    counts a failure before it lets go: attempts made at once (twelve processes, twelve guesses) are
+    checked one after the other, and once the free attempts are used the rest are refused without a
+    check. A right password writes nothing (it clears an earlier count). Right passwords typed at once all succeed. The lock is
+    held for one argon2 check (about 80 ms); refused attempts pay the same cost outside it.
+    """
+    from . import settings
+
+    password = password or ""
+    if not is_encodable(password):
+        raise Kt1Error("password_encoding", "password")
+    free = settings.get(store, "login_free_attempts")
+    user, verified, rehash = None, False, False
+    with store.write(None, "user.login_attempt") as tx:
+        now = tx.now
+        row = tx.execute("SELECT id, login, full_name, role, password_hash, active, failed_logins, last_failed_at "
+                         "FROM users WHERE login = ?", ((login or "").strip(),)).fetchone()
+        if row is not None:
+            failures, last_failed = row[6], row[7]
+            wait = lockout_seconds(failures, free)
+            locked = bool(wait and last_failed and now < clock.parse_iso(last_failed) + timedelta(seconds=wait))
+            if not locked:
+                user = User(id=row[0], login=row[1], full_name=row[2], role=row[3])
+                try:
+                    _hasher.verify(row[4], password)
+                    verified = True
+                except (VerificationError, InvalidHashError):
+                    tx.execute("UPDATE users SET failed_logins = failed_logins + 1, last_failed_at = ? WHERE id = ?",
+                               (clock.iso(now), user.id))
+                    tx.action = "user.login_failed"  # what the journal says of this write
+                    tx.record("user", user.id, login=user.login, event="login_failed")
+                if verified:
+                    if failures:  # a right password clears the count; a login with none writes nothing
+                        tx.execute("UPDATE users SET failed_logins = 0 WHERE id = ?", (user.id,))
+                    rehash = _hasher.check_needs_rehash(row[4])
+    if user is None:
+        _hasher.hash(password or "x")  # the same cost as a real check: no hint in the time taken either
+    if not verified:
+        raise Kt1Error("login_failed", "password")
+    if rehash:
+        with store.write(user, "user.login") as tx:
+            tx.execute("UPDATE users SET password_hash = ? WHERE id = ?", (_hasher.hash(password), user.id))
     # Said only to someone who knows the password: no hint to others that the login exists.
-    if not row["active"]:
-        raise Kt1Error("user_inactive", "login", login=row["login"])
-    if row["failed_logins"] or _hasher.check_needs_rehash(row["password_hash"]):
-        with store.write(_user(row), "user.login") as tx:
-            tx.execute("UPDATE users SET failed_logins = 0, password_hash = ? WHERE id = ?",
-                       (_hasher.hash(password) if _hasher.check_needs_rehash(row["password_hash"]) else row["password_hash"], row["id"]))
-    return _user(row)
+    if not row[5]:
+        raise Kt1Error("user_inactive", "login", login=user.login)
+    return user
+
+
+def is_encodable(password: str) -> bool:
+    """A password read from the environment may hold bytes that are not UTF-8 (surrogate escapes)."""
+    try:
+        password.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def set_password(store: Store, actor: User, *, login: str, password: str) -> None:

@@ -310,7 +310,7 @@
 <context>
     <name>BagsPage</name>
     <message>
-        <location filename="../../kt1desk/qt/bags_page.py" line="+350"/>
+        <location filename="../../kt1desk/qt/bags_page.py" line="+352"/>
         <source>Túi đi</source>
         <translation>Outgoing bags</translation>
     </message>
@@ -548,6 +548,56 @@
 <context>
     <name>CorrectionDialog</name>
     <message>
+        <location filename="../../kt1desk/qt/manifest_page.py" line="+367"/>
+        <source>Điều chỉnh bảng kê {id}</source>
+        <translation>Correct manifest {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bảng kê {id} đã chốt nên không sửa thẳng được. Bảng kê điều chỉnh là một bảng kê mới ghi rõ nó điều chỉnh {id} và vì sao.</source>
+        <translation>Manifest {id} is closed and cannot be changed. A correcting manifest is a new manifest that says it corrects {id}, and why.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>ví dụ: bưu gửi DK… trả lại cơ quan gửi</source>
+        <translation>e.g. item DK… returned to the sender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Lý do điều chỉnh</source>
+        <translation>&amp;Reason for the correction</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đánh dấu bưu gửi cần bỏ khỏi bảng kê:</source>
+        <translation>Tick the items to take off the manifest:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Số hiệu bưu gửi cần thêm (quét hoặc gõ), rồi Enter</source>
+        <translation>Id of an item to add (scan or type), then Enter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Thêm</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chốt luôn bảng kê điều chỉnh</source>
+        <translation>Close the correcting manifest at once</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lập bảng kê điều chỉnh</source>
+        <translation>Make the correcting manifest</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Thêm vào: {ids}</source>
+        <translation>Added: {ids}</translation>
+    </message>
+    <message>
         <location filename="../../kt1desk/qt/correction_dialog.py" line="+22"/>
         <source>Điều chỉnh bưu gửi {id}</source>
         <translation>Correct item {id}</translation>
@@ -782,12 +832,12 @@
 <context>
     <name>DirectoryPage</name>
     <message>
-        <location filename="../../kt1desk/qt/directory_page.py" line="+64"/>
+        <location filename="../../kt1desk/qt/directory_page.py" line="+67"/>
         <source>Danh bạ</source>
         <translation>Directory</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+38"/>
         <source>Đã nhập danh bạ: thêm {added}, sửa {changed}, không đổi {unchanged}.</source>
         <translation>Directory imported: {added} added, {changed} changed, {unchanged} unchanged.</translation>
     </message>
@@ -797,12 +847,17 @@
         <translation>Importing the directory…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Đã nạp bảng cước áp dụng từ {day}.</source>
         <translation>Tariff loaded, in force from {day}.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+3"/>
+        <source>Đây là bảng cước MẪU, không chính thức: cước tính theo bảng này có ghi MẪU.</source>
+        <translation>This is the SAMPLE tariff, not an official one: fees priced by it are marked MẪU (sample).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Đang nạp bảng cước…</source>
         <translation>Loading the tariff…</translation>
     </message>
@@ -863,12 +918,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>Tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location line="-52"/>
+        <location line="-53"/>
         <source>Phụ lục</source>
         <translation>Appendix</translation>
     </message>
@@ -898,7 +953,7 @@
         <translation>Valid</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>&amp;Thêm cơ quan…</source>
         <translation>&amp;Add agency…</translation>
     </message>
@@ -1028,7 +1083,12 @@
         <translation>Tariffs</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+2"/>
+        <source>Dùng bảng cước &amp;MẪU…</source>
+        <translation>Use the &amp;sample tariff…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{shown} / {total} cơ quan</source>
         <translation>{shown} / {total} agencies</translation>
     </message>
@@ -1054,22 +1114,7 @@
         <translation>Choose a tariff CSV file</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Ngày áp dụng bảng cước</source>
-        <translation>Tariff start date</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Áp dụng cho bưu gửi nhận từ ngày</source>
-        <translation>Applies to items accepted from</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Tên bảng cước</source>
-        <translation>Tariff name</translation>
-    </message>
-    <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>trên {low} g đến {high} g</source>
         <translation>over {low} g up to {high} g</translation>
     </message>
@@ -1219,9 +1264,143 @@
     </message>
 </context>
 <context>
+    <name>FirstDayPanel</name>
+    <message>
+        <location filename="../../kt1desk/qt/first_day.py" line="+45"/>
+        <source>Mặc định: ngày sớm nhất được nhập bù ({days} ngày trước), để bưu gửi nhập bù cũng tính được cước. Đổi nếu bảng cước của bưu cục áp dụng từ ngày khác.</source>
+        <translation>By default the earliest day items may be back-entered ({days} days ago), so back-entered items are priced too. Change it if your tariff applies from another day.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bảng cước mới thay bảng đang dùng cho bưu gửi nhận từ ngày này.</source>
+        <translation>The new tariff replaces the one in use for items accepted from this day.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Danh bạ cơ quan và bảng cước</source>
+        <translation>Agency directory and tariff</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nhận gửi cần danh bạ cơ quan (để chọn cơ quan gửi, cơ quan nhận) và một bảng cước có hiệu lực (để tính cước). Nạp tệp của bưu cục, hoặc dùng tạm dữ liệu MẪU đi kèm chương trình để làm quen — dữ liệu MẪU không phải số liệu chính thức. Có thể nạp tệp thật sau, ở mục Danh bạ.</source>
+        <translation>Intake needs the agency directory (to pick sender and recipient) and a tariff in force (to price items). Load your office&apos;s files, or take the SAMPLE (MẪU) data that comes with the program to get to know it — sample data is not official. You can load the real files later, in Directory.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Danh bạ cơ quan</source>
+        <translation>Agency directory</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Nạp tệp danh bạ (CSV)…</source>
+        <translation>Load a directory file (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dùng danh bạ MẪU (Đắk Lắk)</source>
+        <translation>Use the sample directory (Đắk Lắk)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Bảng cước</source>
+        <translation>Tariff</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Áp dụng cho bưu gửi nhận từ &amp;ngày</source>
+        <translation>Applies to items accepted from &amp;day</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nạp tệp bảng cước (CSV)…</source>
+        <translation>Load a tariff file (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dùng bảng cước MẪU</source>
+        <translation>Use the sample tariff</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Đã nạp {count} cơ quan từ tệp «{name}».</source>
+        <translation>{count} agencies loaded from “{name}”.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Đã nạp danh bạ MẪU: cơ quan của tỉnh Đắk Lắk, để làm quen. Nạp danh bạ thật của bưu cục ở mục Danh bạ.</source>
+        <translation>The SAMPLE directory is loaded: agencies of Đắk Lắk province, to get to know the program. Load your office&apos;s real directory in Directory.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Danh bạ có {count} cơ quan.</source>
+        <translation>The directory has {count} agencies.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Danh bạ chưa có cơ quan nào.</source>
+        <translation>The directory has no agencies yet.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Bảng cước «{name}», áp dụng từ {day}.</source>
+        <translation>Tariff “{name}”, applying from {day}.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đây là bảng cước MẪU, không chính thức: cước tính theo bảng này có ghi MẪU.</source>
+        <translation>This is the SAMPLE tariff, not an official one: fees priced by it are marked MẪU (sample).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa có bảng cước nào.</source>
+        <translation>No tariff yet.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>danh bạ cơ quan</source>
+        <translation>the agency directory</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bảng cước có hiệu lực hôm nay</source>
+        <translation>a tariff in force today</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Còn thiếu {what}: nhận gửi chưa tính được cước cho tới khi nạp (ở mục Danh bạ).</source>
+        <translation>Still missing: {what}. Intake cannot price items until it is loaded (in Directory).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Để sau, vào chương trình</source>
+        <translation>Later — open the program</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Xong, vào chương trình</source>
+        <translation>Done — open the program</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chọn tệp danh bạ CSV</source>
+        <translation>Choose a directory CSV file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+6"/>
+        <source>Tệp CSV (*.csv);;Mọi tệp (*)</source>
+        <translation>CSV files (*.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Chọn tệp bảng cước CSV</source>
+        <translation>Choose a tariff CSV file</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/directory_page.py" line="-412"/>
+        <location filename="../../kt1desk/qt/directory_page.py" line="-422"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
@@ -1234,33 +1413,73 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <location filename="../../kt1desk/qt/intake_page.py" line="+97"/>
+        <location filename="../../kt1desk/qt/intake_page.py" line="+103"/>
         <source>Nhận gửi</source>
         <translation>Intake</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+161"/>
         <source>Không mật</source>
         <translation>Not secret</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+56"/>
+        <source>Danh bạ chưa có cơ quan nào.</source>
+        <translation>The directory has no agencies yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa có bảng cước có hiệu lực hôm nay: chưa tính được cước.</source>
+        <translation>No tariff is in force today: fees cannot be computed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&lt;a href=&quot;{tab}&quot;&gt;Nạp ở mục Danh bạ…&lt;/a&gt;</source>
+        <translation>&lt;a href=&quot;{tab}&quot;&gt;Load it in Directory…&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nhờ kiểm soát viên nạp ở mục &lt;a href=&quot;{tab}&quot;&gt;Danh bạ&lt;/a&gt;.</source>
+        <translation>Ask a supervisor to load it in &lt;a href=&quot;{tab}&quot;&gt;Directory&lt;/a&gt;.</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>Kiểm tra niêm phong rồi đánh dấu «Niêm phong nguyên vẹn»; niêm phong không nguyên vẹn thì bưu gửi bị từ chối.</source>
         <translation>Check the seal, then tick “Seal intact”; an item whose seal is not intact is refused.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
+        <source>Nạp bảng cước ở mục Danh bạ › Bảng cước.</source>
+        <translation>Load a tariff in Directory › Tariffs.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhờ kiểm soát viên nạp bảng cước (mục Danh bạ › Bảng cước).</source>
+        <translation>Ask a supervisor to load a tariff (Directory › Tariffs).</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chưa tính được cước: cần nhập {fields}.</source>
+        <translation>No fee yet: fill in {fields}.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chưa tính được cước:</source>
+        <translation>No fee yet:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Nhập đủ thông tin để tính cước.</source>
         <translation>Fill in the form to see the fee.</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+30"/>
+        <location line="+15"/>
+        <location line="+37"/>
         <source>Miễn cước</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-33"/>
         <source>cước chính</source>
         <translation>base fee</translation>
     </message>
@@ -1271,28 +1490,38 @@
     </message>
     <message>
         <location line="+0"/>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Hẹn giờ</source>
         <translation>Hẹn giờ (timed)</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <source>mật</source>
         <translation>secret</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Theo bảng cước MẪU, chưa phải bảng cước chính thức.</source>
         <translation>From the SAMPLE tariff, not the official one.</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <location filename="../../ui/intake_page.ui" line="+162"/>
+        <location line="+13"/>
+        <source>(J: ngày làm việc kế tiếp)</source>
+        <translation>(J: the next working day)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location filename="../../ui/intake_page.ui" line="+169"/>
         <source>Bưu gửi vừa nhận</source>
         <translation>Item just accepted</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>(bảng cước MẪU)</source>
+        <translation>(SAMPLE tariff)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Mật {letter}: chuyển đi ngay bằng xe riêng.</source>
         <translation>Secret {letter}: leaves at once in a dedicated vehicle.</translation>
     </message>
@@ -1312,26 +1541,12 @@
         <translation>Refuse</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <source>Niêm phong không nguyên vẹn</source>
-        <translation>Seal not intact</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Bưu gửi mật {letter} có niêm phong không nguyên vẹn sẽ bị TỪ CHỐI NHẬN và việc từ chối được ghi lại.
-
-Họ tên người mang đến (bắt buộc để từ chối):</source>
-        <translation>A secret item {letter} with a broken seal will be REFUSED and the refusal recorded.
-
-Full name of who presented it (required to refuse):</translation>
-    </message>
-    <message>
-        <location line="+14"/>
+        <location line="+31"/>
         <source>Chưa in được nhãn và biên nhận. Bưu gửi đã được nhận; in lại ở mục Tra cứu.</source>
         <translation>Label and receipt not printed yet. The item is accepted; reprint them from Lookup.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Nhãn</source>
         <translation>Label</translation>
     </message>
@@ -1341,7 +1556,12 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Receipt</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+21"/>
+        <source>Chưa có máy in: đã lưu {papers} thành tệp PDF trong {folder}. In lại ở mục Tra cứu khi có máy in.</source>
+        <translation>No printer: {papers} saved as PDF files in {folder}. Print them again from Lookup once a printer is there.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Chưa in được: {papers}. Bưu gửi đã được nhận; in lại ở mục Tra cứu.</source>
         <translation>Not printed: {papers}. The item is accepted; reprint from Lookup.</translation>
     </message>
@@ -1351,7 +1571,7 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Label and receipt printed.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_page.ui" line="-143"/>
+        <location filename="../../ui/intake_page.ui" line="-150"/>
         <source>0,0,1</source>
         <translation>0,0,1</translation>
     </message>
@@ -1457,14 +1677,24 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Fee</translation>
     </message>
     <message>
-        <location line="+1"/>
         <location line="+4"/>
+        <location line="+8"/>
         <location line="+3"/>
         <source>—</source>
         <translation>—</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-10"/>
+        <source>MẪU</source>
+        <translation>SAMPLE</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tính theo bảng cước MẪU, không phải bảng cước chính thức</source>
+        <translation>Priced by the SAMPLE tariff, not an official one</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Phạm vi</source>
         <translation>Scope</translation>
     </message>
@@ -1477,12 +1707,12 @@ Full name of who presented it (required to refuse):</translation>
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/item_dialog.py" line="+39"/>
+        <location filename="../../kt1desk/qt/item_dialog.py" line="+118"/>
         <source>Bưu gửi {id}</source>
         <translation>Item {id}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="-58"/>
         <source>Diễn biến</source>
         <translation>Events</translation>
     </message>
@@ -1503,17 +1733,17 @@ Full name of who presented it (required to refuse):</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+76"/>
+        <location line="+154"/>
         <source>Quầy</source>
         <translation>Counter</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-153"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>In lại &amp;nhãn</source>
         <translation>Reprint &amp;label</translation>
     </message>
@@ -1538,7 +1768,7 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+34"/>
         <source>có</source>
         <translation>yes</translation>
     </message>
@@ -1554,6 +1784,11 @@ Full name of who presented it (required to refuse):</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>theo bảng cước MẪU, không chính thức</source>
+        <translation>by the SAMPLE tariff, not official</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>nội tỉnh</source>
         <translation>within the province</translation>
     </message>
@@ -1563,17 +1798,17 @@ Full name of who presented it (required to refuse):</translation>
         <translation>(back-entered at {when})</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+75"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cơ quan gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cơ quan nhận</source>
         <translation>Recipient</translation>
     </message>
@@ -1583,12 +1818,12 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Recipient address</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Khối lượng</source>
         <translation>Weight</translation>
     </message>
@@ -1598,32 +1833,32 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Pieces</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Độ mật</source>
         <translation>Secrecy</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-68"/>
         <source>không mật</source>
         <translation>not secret</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+68"/>
         <source>Niêm phong nguyên vẹn</source>
         <translation>Seal intact</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Hỏa tốc</source>
         <translation>Hỏa tốc (urgent)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Hẹn giờ</source>
         <translation>Hẹn giờ (timed)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Phạm vi</source>
         <translation>Scope</translation>
     </message>
@@ -1633,12 +1868,12 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Accepted at</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Hạn phát</source>
         <translation>Delivery deadline</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Cước</source>
         <translation>Fee</translation>
     </message>
@@ -1648,22 +1883,22 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>Số lần in</source>
         <translation>Times printed</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-60"/>
         <source>nhãn {label}, biên nhận {receipt}</source>
         <translation>label {label}, receipt {receipt}</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+9"/>
         <source>Bưu gửi mật: chờ chuyển đi ngay bằng xe riêng.</source>
         <translation>Secret item: waiting to leave at once in a dedicated vehicle.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Nhãn</source>
         <translation>label</translation>
     </message>
@@ -1688,7 +1923,7 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Printed the {paper} (time {count}).</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+17"/>
         <source>Nhận gửi</source>
         <translation>Intake</translation>
     </message>
@@ -1826,9 +2061,64 @@ Full name of who presented it (required to refuse):</translation>
 <context>
     <name>LockOverlay</name>
     <message>
-        <location filename="../../kt1desk/qt/lock.py" line="+53"/>
+        <location filename="../../kt1desk/qt/lock.py" line="+104"/>
+        <source>Giao quầy cho người khác</source>
+        <translation>Hand the counter over</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang giao quầy của %1 (%2).</source>
+        <translation>Handing over the counter of %1 (%2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người nhận quầy đăng nhập bằng tài khoản của mình; từ đó mọi việc ở quầy ghi tên họ.</source>
+        <translation>Whoever takes the counter logs in with their own account; from then on everything at the counter is in their name.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bưu gửi đang nhập dở chưa lưu sẽ bị bỏ.</source>
+        <translation>The item half typed and not saved will be dropped.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nhận quầy</source>
+        <translation>Take the counter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quay lại</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Màn hình đã khóa</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Người dùng: %1 (%2)</source>
         <translation>User: %1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Công việc đang làm vẫn được giữ nguyên. Nhập mật khẩu để tiếp tục.</source>
+        <translation>Your work in progress is kept as it is. Type your password to go on.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mở khóa</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người khác nhận &amp;quầy…</source>
+        <translation>Someone else takes the &amp;counter…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Sai mật khẩu.</source>
+        <translation>Wrong password.</translation>
     </message>
 </context>
 <context>
@@ -1846,11 +2136,21 @@ Full name of who presented it (required to refuse):</translation>
     </message>
     <message>
         <location line="+12"/>
+        <source>&amp;Tên đăng nhập</source>
+        <translation>&amp;Login</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>&amp;Mật khẩu</source>
         <translation>&amp;Password</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+34"/>
+        <source>Người khác nhận &amp;quầy…</source>
+        <translation>Someone else takes the &amp;counter…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Mở khóa</source>
         <translation>Unlock</translation>
     </message>
@@ -1895,22 +2195,22 @@ Full name of who presented it (required to refuse):</translation>
 <context>
     <name>LookupPage</name>
     <message>
-        <location filename="../../kt1desk/qt/lookup_page.py" line="+66"/>
+        <location filename="../../kt1desk/qt/lookup_page.py" line="+69"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Tra cứu</source>
         <translation>Lookup</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+41"/>
         <source>Chọn một cơ quan trong danh sách gợi ý.</source>
         <translation>Choose an agency from the suggestions.</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+42"/>
         <source>Hỏa tốc</source>
         <translation>Hỏa tốc</translation>
     </message>
@@ -1920,7 +2220,12 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Hẹn giờ</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
+        <source>MẪU</source>
+        <translation>SAMPLE</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Số hiệu</source>
         <translation>Item id</translation>
     </message>
@@ -1940,7 +2245,7 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
@@ -1960,27 +2265,27 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Service</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-5"/>
         <source>Cước</source>
         <translation>Fee</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-10"/>
         <source>Miễn</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+11"/>
         <source>Hạn phát</source>
         <translation>Delivery deadline</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+5"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+96"/>
         <source>{shown} / {total} bưu gửi</source>
         <translation>{shown} / {total} items</translation>
     </message>
@@ -2054,7 +2359,7 @@ Full name of who presented it (required to refuse):</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="+204"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="+215"/>
         <source>Nhận gửi</source>
         <translation>Intake</translation>
     </message>
@@ -2067,6 +2372,11 @@ Full name of who presented it (required to refuse):</translation>
         <location line="+0"/>
         <source>Danh bạ</source>
         <translation>Directory</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bảng kê</source>
+        <translation>Manifests</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2084,22 +2394,22 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Khiếu nại</source>
-        <translation>Complaints</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-5"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Khiếu nại</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>%1 (phím tắt Ctrl+%2)</source>
         <translation>%1 (shortcut Ctrl+%2)</translation>
     </message>
@@ -2109,7 +2419,7 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Coming later</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>%1 — sắp có</source>
         <translation>%1 — coming later</translation>
     </message>
@@ -2134,7 +2444,7 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Lock now (Ctrl+L)</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+65"/>
         <source>Chưa có trang tra cứu để mở %1.</source>
         <translation>No lookup page yet to open %1.</translation>
     </message>
@@ -2144,12 +2454,22 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Accepted %1.</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+23"/>
+        <source>%1 đã nhận quầy.</source>
+        <translation>%1 has taken the counter.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Chưa đồng bộ: %1 bản ghi</source>
+        <translation>Not synced: %1 records</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Quầy %1</source>
         <translation>Counter %1</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Ngày lễ: %1</source>
         <translation>Public holiday: %1</translation>
     </message>
@@ -2159,20 +2479,233 @@ Full name of who presented it (required to refuse):</translation>
         <translation>After hours</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Chưa đồng bộ: %1 bản ghi</source>
-        <translation>Not synced: %1 records</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location line="+19"/>
         <source>Có thông tin đang nhập dở chưa lưu (%1). Vẫn thoát chương trình?</source>
         <translation>Some input is not saved yet (%1). Quit anyway?</translation>
     </message>
 </context>
 <context>
+    <name>ManifestPage</name>
+    <message>
+        <location filename="../../kt1desk/qt/manifest_page.py" line="-361"/>
+        <source>&amp;Ngày nhận gửi</source>
+        <translation>Acceptance &amp;day</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Lập bảng kê</source>
+        <translation>&amp;Make manifests</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đưa các bưu gửi trong ngày chưa có bảng kê vào bảng kê của nơi đến</source>
+        <translation>Put the day&apos;s items that are on no manifest onto their destination&apos;s manifest</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Số bảng kê</source>
+        <translation>Manifest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nơi đến</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số bưu gửi</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>STT</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số hiệu</source>
+        <translation>Item id</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khối lượng</source>
+        <translation>Weight</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Số kiện</source>
+        <translation>Pieces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dấu hiệu</source>
+        <translation>Marks</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Xem trước…</source>
+        <translation>Pre&amp;view…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Chốt bảng kê…</source>
+        <translation>&amp;Close manifest…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lập bảng kê điều c&amp;hỉnh…</source>
+        <translation>Make a c&amp;orrection…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Kiểm soát viên chốt bảng kê và lập bảng kê điều chỉnh.</source>
+        <translation>A supervisor closes manifests and makes corrections.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Bảng kê</source>
+        <translation>Manifests</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>{count} bưu gửi chưa vào bảng kê</source>
+        <translation>{count} items on no manifest yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mọi bưu gửi trong ngày đã vào bảng kê</source>
+        <translation>Every item of the day is on a manifest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chưa có bưu gửi nào nhận trong ngày này</source>
+        <translation>No items were accepted on this day</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Đã lập bảng kê: {count} nơi đến.</source>
+        <translation>Manifests made: {count} destinations.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bảng kê {id}</source>
+        <translation>Manifest {id}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đã in {title}.</source>
+        <translation>{title} printed.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chưa in {title}.</source>
+        <translation>{title} not printed.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Đã chốt bảng kê {id}.</source>
+        <translation>Manifest {id} closed.</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Đã chốt lúc {when}</source>
+        <translation>Closed at {when}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chưa chốt</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>điều chỉnh {id}</source>
+        <translation>corrects {id}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>đã được điều chỉnh bằng {id}</source>
+        <translation>corrected by {id}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Hỏa tốc</source>
+        <translation>Hỏa tốc</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hẹn giờ {when}</source>
+        <translation>Hẹn giờ {when}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>{id}: đã chốt, không thay đổi được nữa; sai sót sửa bằng bảng kê điều chỉnh.</source>
+        <translation>{id}: closed, it can no longer change; mistakes are put right with a correcting manifest.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+6"/>
+        <source>Lý do điều chỉnh: {reason}</source>
+        <translation>Reason for the correction: {reason}</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>{id}: chưa chốt — bưu gửi nhận thêm trong ngày sẽ vào bảng kê này khi lập lại.</source>
+        <translation>{id}: open — items accepted later in the day go on it when manifests are made again.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Đã lập và chốt bảng kê điều chỉnh {id}.</source>
+        <translation>Correcting manifest {id} made and closed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã lập bảng kê điều chỉnh {id}; kiểm tra rồi chốt.</source>
+        <translation>Correcting manifest {id} made; check it, then close it.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Chốt bảng kê</source>
+        <translation>Close manifest</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chốt bảng kê {id} ({count} bưu gửi đi {destination})?
+
+Sau khi chốt, bảng kê không thay đổi được nữa; sai sót phải sửa bằng bảng kê điều chỉnh.</source>
+        <translation>Close manifest {id} ({count} items to {destination})?
+
+Once closed, a manifest can never change; mistakes must be put right with a correcting manifest.</translation>
+    </message>
+</context>
+<context>
     <name>OutgoingTab</name>
     <message>
-        <location filename="../../kt1desk/qt/bags_page.py" line="-310"/>
+        <location filename="../../kt1desk/qt/bags_page.py" line="-312"/>
         <source>Báo đỏ sau</source>
         <translation>Red after</translation>
     </message>
@@ -2193,23 +2726,23 @@ Full name of who presented it (required to refuse):</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+55"/>
+        <location line="+54"/>
         <source>Số hiệu</source>
         <translation>Item id</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-53"/>
         <source>Mật</source>
         <translation>Secret</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+54"/>
+        <location line="+53"/>
         <source>Cơ quan nhận</source>
         <translation>Recipient</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-52"/>
         <source>Tỉnh</source>
         <translation>Province</translation>
     </message>
@@ -2225,17 +2758,17 @@ Full name of who presented it (required to refuse):</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Túi</source>
         <translation>Bag</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-25"/>
         <source>chưa vào túi</source>
         <translation>not in a bag</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <location line="+17"/>
         <source>Nơi đến</source>
         <translation>Destination</translation>
@@ -2311,7 +2844,7 @@ Full name of who presented it (required to refuse):</translation>
         <translation>No secret item is waiting to leave.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Chọn một túi, hoặc mở túi mới cho một nơi đến.</source>
         <translation>Choose a bag, or open a new one for a destination.</translation>
     </message>
@@ -2433,9 +2966,52 @@ Full name of who presented it (required to refuse):</translation>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="-310"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="-372"/>
         <source>Trang này chưa có trong bản này.</source>
         <translation>This page is not in this version yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/refusal.py" line="+22"/>
+        <source>Niêm phong không nguyên vẹn</source>
+        <translation>Seal not intact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Từ chối nhận bưu gửi mật {letter}</source>
+        <translation>Refuse secret item {letter}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Bưu gửi mật {letter} có niêm phong không nguyên vẹn thì không được nhận. Việc từ chối được ghi lại: thời điểm, lý do, người từ chối và người mang bưu gửi đến — không ghi gì về bưu gửi.</source>
+        <translation>A secret item {letter} whose seal is not intact cannot be accepted. The refusal is recorded: when, why, who refused and who presented the item — nothing about the item itself.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>họ tên, cơ quan — ví dụ: Nguyễn Văn A, Sở Y tế</source>
+        <translation>name, agency — e.g. Nguyễn Văn A, Sở Y tế</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người &amp;mang đến</source>
+        <translation>Presented &amp;by</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Từ chối nhận</source>
+        <translation>&amp;Refuse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Quay lại</source>
+        <translation>&amp;Back</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Ghi tên người mang bưu gửi đến trước khi từ chối.</source>
+        <translation>Write down who presented the item before refusing it.</translation>
     </message>
 </context>
 <context>
@@ -2464,17 +3040,17 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Vài danh sách (loại bưu gửi, trạng thái…) đổi ngôn ngữ khi mở lại chương trình.</source>
-        <translation>Some lists (item kinds, statuses…) change language when the program is opened again.</translation>
-    </message>
-    <message>
-        <location line="-13"/>
+        <location line="+8"/>
         <source>&amp;Ngôn ngữ giao diện</source>
         <translation>Interface &amp;language</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
+        <source>Mọi trang đổi ngôn ngữ ngay; thông tin đang nhập được giữ nguyên.</source>
+        <translation>Every page changes language at once; what you have typed is kept.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>&amp;Khóa màn hình sau (phút không dùng)</source>
         <translation>Loc&amp;k the screen after (idle minutes)</translation>
     </message>
@@ -2492,12 +3068,12 @@ Full name of who presented it (required to refuse):</translation>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/setup_dialog.py" line="+43"/>
+        <location filename="../../kt1desk/qt/setup_dialog.py" line="+57"/>
         <source>KT1 Desk — Khởi tạo bưu cục</source>
         <translation>KT1 Desk — Set up the office</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+41"/>
         <source>Mã quầy: 1–20 chữ không dấu, số hoặc gạch, ví dụ Q01.</source>
         <translation>Counter code: 1–20 letters without diacritics, digits or dashes, e.g. Q01.</translation>
     </message>
@@ -2507,7 +3083,12 @@ Full name of who presented it (required to refuse):</translation>
         <translation>The two passwords are not the same.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+44"/>
+        <source>KT1 Desk — Danh bạ và bảng cước</source>
+        <translation>KT1 Desk — Directory and tariff</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Dữ liệu thử dùng mật khẩu bạn nhập cho mọi tài khoản thử: hãy nhập mật khẩu trước.</source>
         <translation>The demo data uses the password you type for every demo account: type a password first.</translation>
     </message>
@@ -2517,7 +3098,7 @@ Full name of who presented it (required to refuse):</translation>
         <translation>Creating demo data…</translation>
     </message>
     <message>
-        <location filename="../../kt1desk/qt/app.py" line="+119"/>
+        <location filename="../../kt1desk/qt/app.py" line="+124"/>
         <source>Dữ liệu thử có ba tài khoản: admin (quản trị), giamsat (kiểm soát viên), gdv1 (giao dịch viên), cùng mật khẩu bạn vừa nhập.</source>
         <translation>The demo data has three accounts: admin (admin), giamsat (supervisor), gdv1 (clerk), all with the password you just typed.</translation>
     </message>
@@ -2912,9 +3493,282 @@ Full name of who presented it (required to refuse):</translation>
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../kt1desk/qt/sync_page.py" line="+123"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đồng bộ với tỉnh</source>
+        <translation>Sync with the province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nơi nhận:</source>
+        <translation>Destination:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỉnh đã xác nhận:</source>
+        <translation>Confirmed by the province:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lần gửi gần nhất:</source>
+        <translation>Last attempt:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gói của tỉnh:</source>
+        <translation>Province bundle:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khóa của quầy:</source>
+        <translation>Counter&apos;s key:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qua USB (không cần mạng)</source>
+        <translation>By USB stick (no network needed)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Xuất gói ra thư mục…</source>
+        <translation>Export a bundle to a folder…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi mọi bản ghi tỉnh chưa xác nhận vào một tệp, ví dụ trên USB</source>
+        <translation>Write every entry the province has not confirmed into one file, e.g. on a USB stick</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhận biên nhận của tỉnh…</source>
+        <translation>Apply the province&apos;s receipt…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Áp dụng gói của tỉnh…</source>
+        <translation>Apply a province bundle…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Danh bạ, bảng cước và lịch làm việc do tỉnh ký</source>
+        <translation>Directory, tariff and working calendar signed by the province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Qua mạng</source>
+        <translation>Over the network</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Địa chỉ dịch vụ:</source>
+        <translation>Service address:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Gửi ngay</source>
+        <translation>Send now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sao chép dòng khóa của quầy</source>
+        <translation>Copy the counter&apos;s key line</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nhập dòng khóa của tỉnh…</source>
+        <translation>Enter the province&apos;s key line…</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Chưa gửi lên tỉnh: %1 bản ghi</source>
+        <translation>Not yet at the province: %1 entries</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỉnh đã nhận đủ mọi bản ghi của quầy.</source>
+        <translation>The province has every entry of this counter.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tỉnh %1</source>
+        <translation>Province %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>đến bản ghi số %1, lúc %2</source>
+        <translation>up to entry %1, at %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+7"/>
+        <source>chưa lần nào</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>%1 — lỗi: %2</source>
+        <translation>%1 — error: %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — thành công</source>
+        <translation>%1 — succeeded</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>số %1, áp dụng lúc %2</source>
+        <translation>number %1, applied at %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>chưa có khóa của tỉnh: nhờ quản trị nhập dòng khóa của tỉnh</source>
+        <translation>no province key yet: ask an admin to enter the province&apos;s key line</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chưa áp dụng gói nào</source>
+        <translation>none applied yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Chọn thư mục (USB) để ghi gói</source>
+        <translation>Choose the folder (USB stick) for the bundle</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Không có gì cần gửi: tỉnh đã nhận đủ.</source>
+        <translation>Nothing to send: the province has everything.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Đã ghi %1 bản ghi vào %2. Mang tệp này lên tỉnh; khi có biên nhận, bấm «Nhận biên nhận của tỉnh».</source>
+        <translation>Wrote %1 entries to %2. Take this file to the province; when the receipt comes back, press “Apply the province&apos;s receipt”.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Nhập địa chỉ dịch vụ đồng bộ của tỉnh trước.</source>
+        <translation>Type the address of the province&apos;s sync service first.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đã gửi %1 bản ghi; tỉnh đã xác nhận tất cả.</source>
+        <translation>Sent %1 entries; the province confirmed them all.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã gửi %1 bản ghi; còn %2 chưa gửi.</source>
+        <translation>Sent %1 entries; %2 still to send.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Chọn biên nhận của tỉnh</source>
+        <translation>Choose the province&apos;s receipt</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+22"/>
+        <source>Gói KT1 (*.kt1b);;Mọi tệp (*)</source>
+        <translation>KT1 bundles (*.kt1b);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="-9"/>
+        <source>Biên nhận này đã cũ: không thay đổi gì.</source>
+        <translation>This receipt is out of date: nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Tỉnh đã xác nhận đến bản ghi số %1.</source>
+        <translation>The province confirmed up to entry %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Chọn gói của tỉnh</source>
+        <translation>Choose the province bundle</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Gói số %1 của tỉnh đã được áp dụng trước đây: không thay đổi gì.</source>
+        <translation>Province bundle %1 was applied before: nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Đã áp dụng gói số %1 của tỉnh: %2 cơ quan, %3 bảng cước, %4 ngày hoán đổi thay đổi.</source>
+        <translation>Province bundle %1 applied: %2 agencies, %3 tariffs, %4 swapped days changed.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đã sao chép dòng khóa của quầy: gửi cho tỉnh để đăng ký.</source>
+        <translation>The counter&apos;s key line is copied: send it to the province to register.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Khóa của tỉnh</source>
+        <translation>Province key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dán dòng khóa của tỉnh (bắt đầu bằng kt1desk-key/1):</source>
+        <translation>Paste the province&apos;s key line (it starts with kt1desk-key/1):</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Quầy đã tin cậy khóa %1 của tỉnh.</source>
+        <translation>This counter now trusts the province key %1.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tỉnh đang giữ các bản ghi mà quầy này không còn (từ số %1): quầy đã được khôi phục từ bản sao lưu cũ. Không gộp gì; các số hiệu tỉnh đã thấy sẽ không được cấp lại. Quầy tiếp tục với khóa mới %2: bấm «Sao chép dòng khóa của quầy» và gửi cho tỉnh đăng ký.</source>
+        <translation>The province holds entries this counter no longer has (from entry %1): the counter was restored from an old backup. Nothing was merged; serial numbers the province saw will not be issued again. The counter continues with a new key %2: press “Copy the counter&apos;s key line” and send it to the province to register.</translation>
+    </message>
+</context>
+<context>
+    <name>TariffStartDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/first_day.py" line="+11"/>
+        <source>Ngày áp dụng bảng cước</source>
+        <translation>Tariff start date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dùng bảng cước MẪU</source>
+        <translation>Use the sample tariff</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Bảng cước MẪU đi kèm chương trình không phải bảng cước chính thức: cước tính theo bảng này có ghi MẪU trên màn hình và trên biên nhận.</source>
+        <translation>The sample tariff that comes with the program is not an official tariff: fees priced by it are marked MẪU (sample) on screen and on the receipt.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Áp dụng cho bưu gửi nhận từ ngày</source>
+        <translation>Applies to items accepted from</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tên bảng cước</source>
+        <translation>Tariff name</translation>
+    </message>
+</context>
+<context>
     <name>UserDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/directory_page.py" line="+88"/>
+        <location filename="../../kt1desk/qt/directory_page.py" line="+90"/>
         <source>Thêm người dùng</source>
         <translation>Add user</translation>
     </message>

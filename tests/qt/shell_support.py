@@ -36,9 +36,11 @@ def session_for(store, user, *, printer=None, lang="vi") -> Session:
                    lang=lang, print_pdf=printer or Printed())
 
 
-# A loaded test machine may pause between two synthetic keys; the tests give the scanner filter
-# more room than the program's 50 ms so that a "scan" here is never taken for typing.
-TEST_SCAN_GAP_MS = 120
+# A loaded test machine (two cores shared by several test runs) may stall this process between two
+# keys of a scan; the tests give the scanner filter more room than the program's 50 ms so that a
+# scan here is never taken for typing. A person in these tests types slower still (type_slowly).
+TEST_SCAN_GAP_MS = 250
+PERSON_GAP_MS = TEST_SCAN_GAP_MS + 100
 
 
 @pytest.fixture
@@ -75,14 +77,25 @@ def settle_status(qtbot, window) -> None:
 
 
 def scan(qtbot, widget: QWidget, text: str, *, enter: bool = True) -> None:
-    """What a scanner does: the characters a millisecond or two apart, then Enter."""
-    for ch in text:
-        qtbot.keyClick(widget, ch)
+    """What a USB scanner in keyboard mode sends: a key every 5–10 ms, Shift pressed around each capital, Enter.
+
+    The keys go to the focused widget as key events (the scanner filter sees each press and release),
+    with the event loop running in between, as with real hardware.
+    """
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for index, ch in enumerate(text):
+        if ch.isupper():
+            qtbot.keyPress(widget, Qt.Key.Key_Shift, shift)
+            qtbot.keyClick(widget, ch, shift)
+            qtbot.keyRelease(widget, Qt.Key.Key_Shift)
+        else:
+            qtbot.keyClick(widget, ch)
+        qtbot.wait(5 + index % 6)
     if enter:
         qtbot.keyClick(widget, Qt.Key.Key_Return)
 
 
-def type_slowly(qtbot, widget: QWidget, text: str, gap_ms: int = 2 * TEST_SCAN_GAP_MS) -> None:
+def type_slowly(qtbot, widget: QWidget, text: str, gap_ms: int = PERSON_GAP_MS) -> None:
     """What a person does: a key every ``gap_ms``."""
     for ch in text:
         qtbot.keyClick(widget, ch)

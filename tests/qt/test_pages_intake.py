@@ -87,14 +87,15 @@ def test_arrow_keys_choose_another_suggestion_and_esc_only_closes_the_list(qtbot
 
 def test_fee_scope_and_deadline_follow_the_typing(qtbot, page):
     fill(qtbot, page, sender="TUDLK", recipient="VPCP", weight="20")
-    assert page.fee_text() == "10.000 đ"  # sample tariff, liên tỉnh, up to 20 g
+    assert page.fee_text() == "11.000 đ"  # sample tariff, liên tỉnh, up to 20 g: 10.000 đ + VAT 10%
+    assert "VAT\u00a010%\u00a01.000\u00a0đ" in page.labels["feeDetail"].text()
     assert page.labels["scopeValue"].text() == "Liên tỉnh"
     assert "J + 3,5" in page.labels["deadlineValue"].text()
     type_into(qtbot, page.weight_edit, "2")
     qtbot.keyClicks(page.weight_edit, "1")  # 21 g: next band, no Tab needed
-    assert page.fee_text() == "16.000 đ"
+    assert page.fee_text() == "17.600 đ"
     page.hoa_toc_check.setChecked(True)
-    assert page.fee_text() == "41.000 đ"
+    assert page.fee_text() == "45.100 đ"  # 41.000 đ before VAT
     assert "J + 2,5" in page.labels["deadlineValue"].text()
 
 
@@ -154,11 +155,13 @@ def test_hen_gio_too_early_names_the_earliest_time(qtbot, page, frozen_now):
         "Hẹn giờ phải sau thời điểm nhận ít nhất 24 giờ (liên tỉnh): sớm nhất 26/11/2026 09:30.")
 
 
-def test_hoa_toc_and_hen_gio_together_are_refused(qtbot, page):
+def test_hoa_toc_and_hen_gio_combine_and_their_surcharges_add(qtbot, page):
     fill(qtbot, page)
     page.hoa_toc_check.setChecked(True)
     page.hen_gio_check.setChecked(True)
-    assert page.field_error("hen_gio_at") == "Một bưu gửi chỉ chọn Hỏa tốc hoặc Hẹn giờ, không chọn cả hai."
+    assert page.field_error("hen_gio_at") == ""
+    detail = page.labels["feeDetail"].text()
+    assert "Hỏa\u00a0tốc" in detail and "Hẹn\u00a0giờ" in detail and "VAT" in detail
 
 
 def test_a_clerk_may_not_back_enter_and_does_not_see_the_field(page):
@@ -192,7 +195,7 @@ def test_save_with_errors_stores_nothing_and_shows_every_error(qtbot, page, demo
 
 def test_a_secret_item_with_a_broken_seal_is_refused_and_the_refusal_recorded(qtbot, page, demo_store):
     asked = []
-    page.confirm_refusal = lambda letter: asked.append(letter) or "Lê Văn Tám"  # who presented it
+    page.confirm_refusal = lambda letter: asked.append(letter) or "Nguyễn Văn Tư, Sở Y tế"
     fill(qtbot, page)
     page.secrecy_combo.setCurrentIndex(page.secrecy_combo.findData("B"))
     assert not page.seal_check.isChecked()  # the clerk must tick it: nothing assumed
@@ -203,7 +206,7 @@ def test_a_secret_item_with_a_broken_seal_is_refused_and_the_refusal_recorded(qt
     assert demo_store.scalar("SELECT COUNT(*) FROM items") == before
     refusal = items.refusals(demo_store)[0]
     assert (refusal["reason"], refusal["secrecy"], refusal["refused_by_login"]) == ("seal-broken", "B", "gdv1")
-    assert refusal["presented_by"] == "Lê Văn Tám"
+    assert refusal["presented_by"] == "Nguyễn Văn Tư, Sở Y tế"
     message = "Bưu gửi mật B có niêm phong không nguyên vẹn: từ chối nhận, đã ghi nhận việc từ chối."
     assert page.field_error("secrecy") == message
     assert page.labels["lastInfo"].text() == message
@@ -211,7 +214,7 @@ def test_a_secret_item_with_a_broken_seal_is_refused_and_the_refusal_recorded(qt
 
 
 def test_a_broken_seal_not_confirmed_stores_nothing_and_returns_to_the_seal(qtbot, page, demo_store):
-    page.confirm_refusal = lambda letter: ""  # cancelled, or no name given
+    page.confirm_refusal = lambda letter: None
     fill(qtbot, page)
     page.secrecy_combo.setCurrentIndex(page.secrecy_combo.findData("A"))
     assert page.save() is None
@@ -238,7 +241,7 @@ def test_an_item_is_entered_and_saved_with_the_keyboard_only(qtbot, page, demo_s
     qtbot.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.keyClick(focused(), Qt.Key.Key_Down)  # kg
     assert page.weight_unit.currentData() == "kg"
-    assert page.fee_text() == "60.000 đ"
+    assert page.fee_text() == "66.000 đ"  # 60.000 đ before VAT
     with qtbot.waitSignal(page.item_saved) as saved:
         qtbot.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     item_id = saved.args[0]

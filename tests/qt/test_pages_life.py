@@ -22,6 +22,7 @@ from test_paper_support import plumber_pages  # noqa: E402
 
 from kt1desk import clock  # noqa: E402
 from kt1desk.life import arrival, bags, complaints, shifts  # noqa: E402
+from kt1desk.life.common import signature_png  # noqa: E402
 from kt1desk.qt.sign_dialog import SignDialog  # noqa: E402
 from kt1desk.services import items  # noqa: E402
 
@@ -66,8 +67,8 @@ def test_the_menu_has_the_new_pages_and_keys(qtbot, demo_store, clerk, window_as
     window = window_as(clerk)
     assert [window.nav_buttons[k].text() for k in ("shift", "bags", "delivery", "complaints")] == \
         ["Ca làm việc", "Túi thư", "Phát", "Khiếu nại"]
-    assert set(window.later_buttons) == {"reports", "sync"}
-    for n, key in ((4, "shift"), (5, "bags"), (6, "delivery"), (7, "complaints")):
+    assert set(window.later_buttons) == {"reports"}
+    for n, key in ((6, "shift"), (7, "bags"), (8, "delivery"), (9, "complaints")):
         qtbot.keyClick(window, str(n), modifier=Qt.KeyboardModifier.ControlModifier)
         assert window.current_page_key() == key
 
@@ -80,7 +81,7 @@ def test_the_shift_page_follows_the_items_and_closes_with_the_cash_counted(qtbot
     assert shift["id"] in page.title.text()
     with qtbot.waitSignal(page.refreshed):
         accept(demo_store, clerk, 2)
-    fee = demo_store.scalar("SELECT SUM(fee_vnd) FROM items WHERE shift_id = ?", (shift["id"],))
+    fee = demo_store.scalar("SELECT SUM(fee_vnd + vat_vnd) FROM items WHERE shift_id = ?", (shift["id"],))
     assert page.cells["items"].text().startswith("2 ") and page.cells["expected"].text() == f"{fee:,} đ".replace(",", ".")
     looked_at(window, tmp_path, "shift")
     assert page.print_x() and window.printer.documents[-1][0] == "report"
@@ -254,7 +255,7 @@ def test_delivery_with_the_after_hours_contact(qtbot, demo_store, clerk, window_
     assert tab.deliver()
     event = items.events(demo_store, a)[-1]
     assert event["kind"] == "delivered" and event["details"]["receiver"] == "Hoàng Thị Lan"
-    png = demo_store.scalar("SELECT png FROM signatures WHERE sha256 = ?", (event["details"]["signature_image"],))
+    png = signature_png(demo_store, event["details"]["signature_image"])
     assert png.startswith(b"\x89PNG")
     page.tabs.setCurrentWidget(page.overdue)
     frozen_now(datetime(2026, 11, 30, 9, 0, tzinfo=clock.VN_TZ))

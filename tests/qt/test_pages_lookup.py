@@ -57,7 +57,7 @@ def test_filter_by_agency_status_and_dates(qtbot, page, demo_store, clerk):
 
 
 def test_sorting_by_weight_and_filtering_the_shown_rows(qtbot, page):
-    weight_column = 5
+    weight_column = next(c for c in range(page.model.columnCount()) if page.model.columns[c].header == "Khối lượng")
     page.view.sortByColumn(weight_column, Qt.SortOrder.AscendingOrder)
     weights = [r["weight_g"] for r in page.rows_shown()]
     assert weights == sorted(weights)
@@ -137,3 +137,40 @@ def test_an_item_saved_by_another_program_appears_too(qtbot, demo_store, clerk, 
         other.close()
     qtbot.waitUntil(lambda: page.rows_shown() and page.rows_shown()[0]["id"] == accepted.item["id"], timeout=3000)
     session.events.detach()
+
+
+def _column(page, header: str) -> int:
+    return next(c for c in range(page.model.columnCount()) if page.model.columns[c].header == header)
+
+
+def test_columns_keep_their_width_when_a_refresh_comes_while_a_filter_hides_every_row(qtbot, page, demo_store, clerk):
+    ids = page.view.fontMetrics().horizontalAdvance(page.rows_shown()[0]["id"])
+    qtbot.keyClicks(page.filter_edit, "khong co co quan nay")
+    assert page.proxy.rowCount() == 0
+    with qtbot.waitSignal(page.results_shown):  # an item saved meanwhile: the results come again
+        intake.intake(demo_store, clerk, sender="SYT", recipient="TDTN", kind="thu", weight_g="90")
+    page.filter_edit.clear()
+    assert page.proxy.rowCount() == 21
+    assert page.view.columnWidth(0) > ids  # "DK1000…" no more
+
+
+def test_fee_and_deadline_are_on_screen_in_a_1280_px_window(qtbot, page):
+    page.resize(1280 - 150, 700)  # the window less its navigation
+    qtbot.wait(50)
+    right_edge = page.view.viewport().width()
+    for header in ("Số hiệu", "Cước", "Hạn phát"):
+        column = _column(page, header)
+        assert page.view.columnViewportPosition(column) + page.view.columnWidth(column) <= right_edge, header
+
+
+def test_the_item_view_is_made_once_and_shows_the_next_item(qtbot, page, demo_store):
+    from kt1desk.errors import Kt1Error
+
+    first, second = (r["id"] for r in page.rows_shown()[:2])
+    dialog = page.open_item(first)
+    assert page.open_item(second) is dialog  # a scan opens the next item in the same window: no rebuilding
+    assert dialog.item_id == second and second in dialog.windowTitle() and dialog.id_label.text() == second
+    with pytest.raises(Kt1Error):
+        page.open_item("DK000000000VN")
+    assert dialog.item_id == second  # an unknown id changes nothing
+    dialog.close()

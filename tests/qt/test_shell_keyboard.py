@@ -49,9 +49,10 @@ def test_no_shortcut_anywhere_in_the_window_is_a_single_printable_key(qtbot, dem
 
 def test_the_later_jobs_are_shown_but_cannot_be_chosen(qtbot, demo_store, clerk, open_window):
     window = open_window(session_for(demo_store, clerk))
-    assert set(window.later_buttons) == {"reports", "sync"}
+    assert set(window.later_buttons) == {"reports"}
     for button in window.later_buttons.values():
-        assert not button.isEnabled() and button.text().endswith("— sắp có")
+        assert not button.isEnabled() and button.toolTip().endswith("— sắp có")
+    assert window.later_heading.text() == "Sắp có"
     assert window.settings_button.isEnabled()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
-from shell_support import (TEST_SCAN_GAP_MS, focused, open_window, own_preferences, scan,  # noqa: F401
+from shell_support import (PERSON_GAP_MS, TEST_SCAN_GAP_MS, focused, open_window, own_preferences, scan,  # noqa: F401
                            session_for, type_slowly)
 
 from kt1desk.qt.scanner import ScannerFilter
@@ -52,6 +52,39 @@ def test_a_scanned_id_in_lower_case_with_spaces_is_normalised(qtbot, field):
     assert first.text() == ""
 
 
+def test_shift_around_each_capital_is_part_of_the_scan_not_its_end(qtbot, field):
+    """A USB scanner (and xdotool) presses and releases Shift around every capital: Key_Shift, no text."""
+    first, _second, scanner, scans = field
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for ch in "DK473124829VN":
+        if ch.isupper():
+            qtbot.keyPress(first, Qt.Key.Key_Shift, shift)
+        qtbot.keyClick(first, ch, shift if ch.isupper() else Qt.KeyboardModifier.NoModifier)
+        if ch.isupper():
+            qtbot.keyRelease(first, Qt.Key.Key_Shift)
+        assert first.text() == ""  # nothing reaches the field while the run goes on
+    qtbot.keyClick(first, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: scans == [ITEM_ID], timeout=1000)
+    qtbot.wait(TEST_SCAN_GAP_MS + 30)
+    assert first.text() == "" and not scanner.holding
+
+
+def test_a_person_typing_capitals_with_shift_gets_every_letter_in_order(qtbot, field):
+    first, _second, _scanner, scans = field
+    shift = Qt.KeyboardModifier.ShiftModifier
+    for ch in "Tinh Uy":
+        if ch.isupper():
+            qtbot.keyPress(first, Qt.Key.Key_Shift, shift)
+            qtbot.wait(PERSON_GAP_MS)  # Shift held a while, as people do
+            qtbot.keyClick(first, ch, shift)
+            qtbot.keyRelease(first, Qt.Key.Key_Shift)
+        else:
+            qtbot.keyClick(first, ch)
+        qtbot.wait(PERSON_GAP_MS)
+    assert first.text() == "Tinh Uy"
+    assert scans == []
+
+
 def test_slow_typing_goes_into_the_field_even_when_it_is_an_id(qtbot, field):
     first, _second, _scanner, scans = field
     type_slowly(qtbot, first, ITEM_ID)
@@ -83,7 +116,7 @@ def test_held_keys_appear_within_the_gap_when_nothing_follows(qtbot, field):
     first, _second, scanner, _scans = field
     qtbot.keyClick(first, "7")
     assert scanner.holding
-    qtbot.waitUntil(lambda: first.text() == "7", timeout=500)
+    qtbot.waitUntil(lambda: first.text() == "7", timeout=2000)
 
 
 def test_ctrl_shortcuts_pass_untouched(qtbot, field):

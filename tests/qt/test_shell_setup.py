@@ -36,6 +36,8 @@ def fill(dialog: SetupDialog, **values: str) -> None:
 def test_setup_on_an_empty_database_records_the_office_the_counter_and_the_admin(dialog, store):
     fill(dialog)
     dialog.create_button.click()
+    assert dialog.first_day is not None and dialog.result() != SetupDialog.DialogCode.Accepted  # step 2 next
+    dialog.first_day.finish_button.click()
     assert dialog.result() == SetupDialog.DialogCode.Accepted
     assert office.get_office(store)["code"] == "BDPY"
     assert office.get_office(store)["name"] == "Bưu điện tỉnh Phú Yên"
@@ -83,3 +85,16 @@ def test_demo_data_uses_the_typed_password_for_the_demo_accounts(qtbot, dialog, 
     assert dialog.used_demo and dialog.login == "gdv1"
     assert office.get_office(store)["code"] == "BDDLK"
     assert users.authenticate(store, "gdv1", "thudemo9").role == "clerk"
+
+
+def test_an_error_wraps_at_the_width_of_its_field_and_is_shown_whole(qtbot, dialog, store):
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    fill(dialog, admin_name="", admin_password="abc", admin_password2="abc")
+    dialog.create_button.click()
+    qtbot.wait(50)
+    for name in ("admin_name", "admin_password"):
+        error, edit = dialog.errors[name], dialog.edits[name]
+        assert error.isVisible() and error.text()
+        assert error.width() >= edit.width() - 2  # not squeezed into a narrow column
+        assert error.height() >= error.heightForWidth(error.width())  # every line of it shown

@@ -1,13 +1,14 @@
-"""The status bar: who, which counter, which office, holiday or after hours, and what is not synced yet."""
+"""The status bar: who, which counter, which office, holiday or after hours — and no count it cannot keep honest."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
+from PySide6.QtWidgets import QLabel
 from shell_support import open_window, own_preferences, session_for, settle_status  # noqa: F401
 
 from kt1desk import clock
-from kt1desk.services import settings, sync_status
+from kt1desk.services import calendar as calendar_service
 
 
 def test_the_status_bar_names_the_clerk_the_counter_and_the_office(qtbot, demo_store, clerk, open_window):
@@ -46,9 +47,17 @@ def test_evening_and_weekend_show_ngoai_gio(qtbot, demo_store, clerk, open_windo
     assert window.status_day.text() == "Ngoài giờ hành chính"
 
 
-def test_the_unsynced_count_follows_every_commit(qtbot, demo_store, clerk, supervisor, open_window):
+def test_the_status_bar_counts_what_the_province_has_not_confirmed(qtbot, demo_store, clerk, open_window):
+    from kt1desk.sync.changelog import pending_count
+
     window = open_window(session_for(demo_store, clerk))
-    count = sync_status.unsynced_count(demo_store)
-    assert window.status_unsynced.text() == f"Chưa đồng bộ: {count} bản ghi"
-    settings.put(demo_store, supervisor, "idle_lock_minutes", "9")  # any commit, by anyone
-    qtbot.waitUntil(lambda: window.status_unsynced.text() == f"Chưa đồng bộ: {count + 1} bản ghi", timeout=2000)
+    pending = pending_count(demo_store)
+    assert pending > 0  # the demo's records are all still on this counter
+    assert window.status_unsynced.text() == f"Chưa đồng bộ: {pending:,} bản ghi".replace(",", ".")
+
+
+def test_an_announced_day_off_shows_at_once(qtbot, demo_store, clerk, supervisor, open_window):
+    window = open_window(session_for(demo_store, clerk))  # Wed 25/11/2026 09:30, a working day
+    assert window.status_day.isHidden()
+    calendar_service.set_swap(demo_store, supervisor, day="2026-11-25", working=False, note="nghỉ bù")
+    qtbot.waitUntil(lambda: window.status_day.text() == "Ngoài giờ hành chính", timeout=3000)
