@@ -146,6 +146,8 @@ def connect(path: str, *, private_folder: bool) -> sqlite3.Connection:
             conn.close()
         if isinstance(err, sqlite3.Error):
             raise (translate(err, path) or StorageError("db_not_database", path=path)) from None
+        if isinstance(err, UnicodeDecodeError):  # the schema's own text is damaged: it reads as no text at all
+            raise StorageError("db_damaged", path=path) from None
         raise
 
 

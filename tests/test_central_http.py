@@ -11,6 +11,7 @@ import pytest
 
 from kt1desk import cli
 from kt1desk.errors import Kt1Error
+from kt1desk.life import shifts
 from kt1desk.services import intake
 from kt1desk.sync import client, keys
 
@@ -57,6 +58,7 @@ def counter(tmp_path, central, frozen_now):
 
 def test_round_trip_over_http_holds_every_record_and_a_second_push_sends_nothing(counter, central, server, capsys):
     _app, url = server
+    shifts.open_shift(counter, _clerk(counter))  # as at login: the intake below writes the item alone
     pending = client.status(counter)["pending"]
     assert cli.main(["--db", counter.path, "sync", "push", "--url", url, "--json"]) == 0
     result = json.loads(capsys.readouterr().out)
@@ -114,6 +116,7 @@ def test_the_link_cut_before_commit_ten_times_then_resumed_with_exact_counts(cou
 
 def test_a_lost_acknowledgement_costs_nothing(counter, central, server, monkeypatch):
     _app, url = server
+    shifts.open_shift(counter, _clerk(counter))  # as at login: the intake below writes the item alone
     pending = client.status(counter)["pending"]
     real_ack = client.ack
     lost = []

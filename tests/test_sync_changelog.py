@@ -11,6 +11,7 @@ import pytest
 
 from kt1desk import cli
 from kt1desk.errors import Kt1Error
+from kt1desk.life import shifts
 from kt1desk.services import agencies, intake, settings, users
 from kt1desk.storage import Store
 from kt1desk.sync import audit, changelog, keys
@@ -28,6 +29,7 @@ def last_id(store):
 
 
 def test_an_intake_logs_its_records_in_the_same_write(demo_store, clerk):
+    shifts.open_shift(demo_store, clerk)  # as at login: the intake below writes the item alone
     before = last_id(demo_store)
     item = intake.intake(demo_store, clerk, **GOOD).item
     new = entries(demo_store, before)
@@ -97,19 +99,19 @@ def test_origins_say_who_made_the_entry(demo_store, clerk):
 
 def test_a_table_added_to_the_registry_gets_triggers_and_a_baseline(tmp_path, monkeypatch, frozen_now):
     store = Store(tmp_path / "t.sqlite3")
-    store.conn.execute("CREATE TABLE shifts (id INTEGER PRIMARY KEY, opened_at TEXT NOT NULL) STRICT")
-    store.conn.execute("INSERT INTO shifts (opened_at) VALUES ('2026-11-25T07:30:00+07:00')")
+    store.conn.execute("CREATE TABLE later_things (id INTEGER PRIMARY KEY, opened_at TEXT NOT NULL) STRICT")
+    store.conn.execute("INSERT INTO later_things (opened_at) VALUES ('2026-11-25T07:30:00+07:00')")
     store.close()
     from kt1desk.sync import registry
 
-    monkeypatch.setitem(registry.LOGGED, "shifts", registry.Logged(("id",)))
+    monkeypatch.setitem(registry.LOGGED, "later_things", registry.Logged(("id",)))
     store = Store(tmp_path / "t.sqlite3")
     try:
-        baseline = [e for e in entries(store) if e["tbl"] == "shifts"]
+        baseline = [e for e in entries(store) if e["tbl"] == "later_things"]
         assert [(e["op"], e["pk"]) for e in baseline] == [("snapshot", "[1]")]
-        with store.write(None, "shift.open") as tx:
-            tx.execute("INSERT INTO shifts (opened_at) VALUES ('2026-11-25T13:00:00+07:00')")
-        assert entries(store)[-1]["tbl"] == "shifts" and entries(store)[-1]["op"] == "insert"
+        with store.write(None, "later.open") as tx:
+            tx.execute("INSERT INTO later_things (opened_at) VALUES ('2026-11-25T13:00:00+07:00')")
+        assert entries(store)[-1]["tbl"] == "later_things" and entries(store)[-1]["op"] == "insert"
         assert audit.verify(store).intact
     finally:
         store.close()
