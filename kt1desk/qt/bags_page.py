@@ -21,7 +21,7 @@ from .. import s10
 from ..errors import Kt1Error
 from ..life import bags
 from ..services import office, settings
-from .lifekit import TintedRows
+from .lifekit import RefreshWhenSeen, TintedRows
 from .pagekit import (ERROR_STYLE, MUTED_STYLE, WARNING_STYLE, Column, RowsModel, scaled_font, selected_row,
                       set_message, table_view)
 from .session import Session
@@ -332,7 +332,7 @@ class OutgoingTab(QWidget):
         set_message(self.message, text, style)
 
 
-class BagsPage(QWidget):
+class BagsPage(RefreshWhenSeen, QWidget):
     """``refreshed`` after the lists were read again."""
 
     refreshed = Signal()
@@ -353,7 +353,6 @@ class BagsPage(QWidget):
         self.tabs.addTab(self.dispatch, self.tr("Chuyến thư"))
         self.tabs.addTab(self.arrival, self.tr("Nhận túi đến"))
         layout.addWidget(self.tabs)
-        self._dirty = False
         if session.events is not None:
             session.events.changed.connect(self._store_changed)
 
@@ -379,18 +378,9 @@ class BagsPage(QWidget):
     def refresh(self) -> None:
         self.outgoing.refresh()
         self.dispatch.refresh()
-        self._dirty = False
         self.refreshed.emit()
 
     def _store_changed(self, _action: str, entities) -> None:
         if not entities & {"bag", "dispatch", "receipt", "item", "setting"}:
             return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self.store_changed()

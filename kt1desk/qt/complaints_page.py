@@ -19,7 +19,7 @@ from .. import clock, formats, s10
 from ..errors import Kt1Error
 from ..life import complaints
 from ..services import settings
-from .lifekit import TintedRows, when
+from .lifekit import RefreshWhenSeen, TintedRows, when
 from .pagekit import ERROR_STYLE, MUTED_STYLE, WARNING_STYLE, Column, scaled_font, selected_row, set_message, table_view
 from .session import Session
 
@@ -29,7 +29,7 @@ def _qdatetime(value: datetime) -> QDateTime:
     return QDateTime.fromString(value.strftime("%Y-%m-%d %H:%M"), "yyyy-MM-dd HH:mm")
 
 
-class ComplaintsPage(QWidget):
+class ComplaintsPage(RefreshWhenSeen, QWidget):
     refreshed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -132,7 +132,6 @@ class ComplaintsPage(QWidget):
         self.target.editingFinished.connect(self._save_target)
         if session.events is not None:
             session.events.changed.connect(self._store_changed)
-        self._dirty = False
         self.refresh()
 
     def page_title(self) -> str:
@@ -163,7 +162,6 @@ class ComplaintsPage(QWidget):
             self.target.setValue(settings.get(store, "complaint_answer_days"))
         if not self.lodged.hasFocus():
             self.lodged.setDateTime(_qdatetime(clock.now()))
-        self._dirty = False
         self.refreshed.emit()
 
     def lodge(self) -> dict | None:
@@ -215,12 +213,4 @@ class ComplaintsPage(QWidget):
     def _store_changed(self, _action: str, entities) -> None:
         if not entities & {"complaint", "setting"}:
             return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self.store_changed()

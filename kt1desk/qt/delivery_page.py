@@ -18,7 +18,7 @@ from .. import s10
 from ..errors import Kt1Error
 from ..life import delivery, overdue, states
 from ..services import items
-from .lifekit import TintedRows, error_text, when
+from .lifekit import RefreshWhenSeen, TintedRows, error_text, when
 from .pagekit import ERROR_STYLE, MUTED_STYLE, Column, RowsModel, scaled_font, selected_row, set_message, table_view
 from .session import Session
 from .sign_dialog import SignDialog, Signer
@@ -322,7 +322,7 @@ class OverdueTab(QWidget):
         self.shown.emit(found["count"])
 
 
-class DeliveryPage(QWidget):
+class DeliveryPage(RefreshWhenSeen, QWidget):
     refreshed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
@@ -336,7 +336,6 @@ class DeliveryPage(QWidget):
         self.tabs.addTab(self.deliver, self.tr("Phát"))
         self.tabs.addTab(self.overdue, self.tr("Quá hạn"))
         layout.addWidget(self.tabs)
-        self._dirty = False
         if session.events is not None:
             session.events.changed.connect(self._store_changed)
 
@@ -355,18 +354,9 @@ class DeliveryPage(QWidget):
     def refresh(self) -> None:
         self.deliver.refresh()
         self.overdue.refresh()
-        self._dirty = False
         self.refreshed.emit()
 
     def _store_changed(self, _action: str, entities) -> None:
         if "item" not in entities:
             return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self.store_changed()

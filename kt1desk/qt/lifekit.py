@@ -37,3 +37,22 @@ def when(text: str | None) -> str:
 
 def error_text(err: BaseException, lang: str) -> str:
     return err.text(lang) if isinstance(err, Kt1Error) else str(err)
+
+
+class RefreshWhenSeen:
+    """For a page that reads the store again after a change: at once when it is on screen, otherwise the
+    next time it is shown. Put it before QWidget among the bases; the page defines ``refresh()``."""
+
+    _dirty = False
+
+    def store_changed(self) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._dirty = True
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._dirty:
+            self._dirty = False
+            self.refresh()

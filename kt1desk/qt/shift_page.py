@@ -14,21 +14,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QVBoxLayout, QWidget)
 
-from .. import clock
 from ..errors import Kt1Error
-from ..formats import money, moment, number, weight
+from ..formats import money, number, weight
 from ..life import shifts
 from ..services.tariff import FREE_REASONS
 from .base import BaseDialog
+from .lifekit import RefreshWhenSeen, when
 from .pagekit import (ERROR_STYLE, MUTED_STYLE, WARNING_STYLE, Column, RowsModel, scaled_font, selected_row,
                       set_message, table_view)
 from .session import Session
 
 log = logging.getLogger(__name__)
-
-
-def _when(text: str | None) -> str:
-    return moment(clock.parse_iso(text)) if text else ""
 
 
 class CloseShiftDialog(BaseDialog):
@@ -101,7 +97,7 @@ class CloseShiftDialog(BaseDialog):
         self.accept()
 
 
-class ShiftPage(QWidget):
+class ShiftPage(RefreshWhenSeen, QWidget):
     """``refreshed`` after the report and the list are shown again."""
 
     refreshed = Signal()
@@ -176,8 +172,8 @@ class ShiftPage(QWidget):
         self.model = RowsModel([
             Column(self.tr("Ca"), lambda r: r["id"]),
             Column(self.tr("Người làm"), lambda r: r["user_name"]),
-            Column(self.tr("Mở ca"), lambda r: _when(r["opened_at"]), lambda r: r["opened_at"]),
-            Column(self.tr("Chốt ca"), lambda r: _when(r["closed_at"]), lambda r: r["closed_at"] or ""),
+            Column(self.tr("Mở ca"), lambda r: when(r["opened_at"]), lambda r: r["opened_at"]),
+            Column(self.tr("Chốt ca"), lambda r: when(r["closed_at"]), lambda r: r["closed_at"] or ""),
             Column(self.tr("Tiền mặt phải có"), cash("cash_expected_vnd"), align=Qt.AlignmentFlag.AlignRight),
             Column(self.tr("Kiểm đếm"), cash("cash_counted_vnd"), align=Qt.AlignmentFlag.AlignRight),
             Column(self.tr("Chênh lệch"), difference, align=Qt.AlignmentFlag.AlignRight),
@@ -195,7 +191,6 @@ class ShiftPage(QWidget):
         self.view.activated.connect(lambda _i: self.print_selected())
         if session.events is not None:
             session.events.changed.connect(self._store_changed)
-        self._dirty = False
         self.refresh()
 
     # -- public ------------------------------------------------------------
@@ -212,7 +207,7 @@ class ShiftPage(QWidget):
         self.report = shifts.compute(session.store, self.shift["id"]) if self.shift else None
         if self.shift:
             self.title.setText(self.tr("Ca {id} · mở lúc {when} · quầy {counter}").format(
-                id=self.shift["id"], when=_when(self.shift["opened_at"]), counter=self.shift["counter_code"]))
+                id=self.shift["id"], when=when(self.shift["opened_at"]), counter=self.shift["counter_code"]))
         else:
             self.title.setText(self.tr("Bạn chưa có ca đang mở ở quầy {counter}: ca mới mở khi đăng nhập "
                                        "hoặc với bưu gửi đầu tiên.").format(counter=session.counter["code"]))
@@ -239,7 +234,6 @@ class ShiftPage(QWidget):
             self.cells["expected"].setText(money(r["cash_expected_vnd"], lang))
         self.model.set_rows(shifts.list_shifts(session.store, session.user))
         self.view.resizeColumnsToContents()
-        self._dirty = False
         self.refreshed.emit()
 
     def print_x(self) -> bool:
@@ -330,12 +324,4 @@ class ShiftPage(QWidget):
     def _store_changed(self, _action: str, entities) -> None:
         if not entities & {"item", "shift", "refusal"}:
             return
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._dirty = True
-
-    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self._dirty:
-            self.refresh()
+        self.store_changed()
