@@ -38,8 +38,13 @@ class Cli:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store(self.args.db or default_db_path())
+            from .location import open_database
+
+            self._store = Store(open_database(self.args.db).path)
             self._store.on_wait = self.waiting
+            from .backup.cli import on_shift_close
+
+            on_shift_close(self)  # a backup into the backup folder at every shift close
             wait = os.environ.get("KT1DESK_WRITE_WAIT")  # seconds a write waits for another counter's
             if wait and wait.isascii() and wait.isdigit():
                 self._store.write_wait_s = float(wait)
@@ -85,7 +90,9 @@ class Cli:
 def cmd_gui(cli: Cli) -> int:
     from .qt.app import run
 
-    return run(db_path=cli.args.db or default_db_path(), lang=cli.asked_lang, counter=cli.args.counter)
+    from .location import open_database
+
+    return run(db_path=open_database(cli.args.db).path, lang=cli.asked_lang, counter=cli.args.counter)
 
 
 def cmd_demo(cli: Cli) -> int:
@@ -535,6 +542,9 @@ def extend_parser(sub, command) -> None:
     from .sync.cli import add_commands as add_sync_commands
 
     add_sync_commands(sub, command)
+    from .backup.cli import add_commands as add_backup_commands
+
+    add_backup_commands(sub, command)
 
 
 def main(argv: list[str] | None = None) -> int:
