@@ -87,12 +87,13 @@ def read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True, isolation_level=None)
 
 
-def inspect(path: Path) -> dict:
+def inspect(path: Path, *, records: bool = False) -> dict:
     """Check a backup file as it lies on its disk and say what it holds; NotSound when it must not be used.
 
     Checks, in order: a regular, non-empty SQLite file; the SHA-256 written beside it, if there;
     ``PRAGMA integrity_check`` over every page; no migration this program does not know (a newer
-    program's file); an office; the change log's hash chain, entry by entry.
+    program's file); an office; the change log's hash chain, entry by entry; with ``records`` (before a
+    restore) every logged record against its last logged image too.
     """
     from ..dbfile import unknown_migrations
     from ..sync.audit import verify_chain
@@ -131,11 +132,10 @@ def inspect(path: Path) -> dict:
         office = conn.execute("SELECT code, name FROM office WHERE id = 1").fetchone() if "office" in tables else None
         if office is None:
             raise NotSound(_why("không có dữ liệu bưu cục", "it holds no office"))
-        chain = verify_chain(conn)
+        chain = verify_chain(conn, records=records)
         if not chain.intact:
             first = chain.findings[0]
-            raise NotSound(_why(f"nhật ký thay đổi bị sửa hoặc thiếu tại bản ghi số {first.seq}",
-                                f"the change log was edited or cut at entry {first.seq}"))
+            raise NotSound(_why(first.text("vi").rstrip("."), first.text("en").rstrip(".")))
         facts = _facts(conn, tables)
     except sqlite3.DatabaseError as err:
         raise NotSound(_why(f"tệp bị hỏng ({err})", f"the file is damaged ({err})")) from None

@@ -113,7 +113,7 @@ def restore(db_path: str | Path, file: str | Path, *, authenticate: Callable, la
 
     db_path, file = Path(db_path), Path(file)
     try:
-        facts = copy.inspect(file)
+        facts = copy.inspect(file, records=True)
     except copy.NotSound as bad:
         raise Kt1Error("restore_refused", path=str(file), reason=bad.reason) from None
     actor = None
