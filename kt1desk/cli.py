@@ -402,6 +402,13 @@ def cmd_check(cli: Cli) -> int:
     return 0
 
 
+def cmd_selftest(cli: Cli) -> int:
+    """Does this installation work (fonts, translations, forms, Qt, the label, audit's workers)?"""
+    from . import selftest
+
+    return selftest.run(cli.args.work, print)
+
+
 def cmd_calendar_swap(cli: Cli) -> int:
     from .services import calendar
 
@@ -519,6 +526,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     command("check", cmd_check, "kiểm tra toàn vẹn cơ sở dữ liệu")
+    p = command("selftest", cmd_selftest, "kiểm tra bản cài đặt (cơ sở dữ liệu thử riêng, nhãn PDF, giao diện)")
+    p.add_argument("--work", type=Path, help="thư mục cho cơ sở dữ liệu thử và nhãn (mặc định: thư mục tạm)")
 
     cal = command("calendar", None, "lịch làm việc").add_subparsers(dest="sub", required=True, metavar="SUB")
     p = command("swap", cmd_calendar_swap, "ghi ngày nghỉ bù hoặc ngày làm bù đã công bố", cal)
