@@ -133,8 +133,26 @@ class Store:
         if not set(MIGRATIONS) <= done:
             from . import schema
 
+            if done and self.path != ":memory:":
+                self._copy_before_upgrade(min(set(MIGRATIONS) - done))
             schema.migrate(self.db)
         schema_guard.restore_triggers(self.conn)
+
+    def _copy_before_upgrade(self, first_pending: str) -> None:
+        """Before a newer program changes the schema of a database with data, a copy of it as it was
+        (``<db>.before-<migration>``, once): an upgrade that goes wrong loses nothing."""
+        target = Path(f"{self.path}.before-{first_pending}")
+        if target.exists():
+            return
+        staged = target.with_name(target.name + ".part")
+        copy = sqlite3.connect(str(staged))
+        try:
+            self.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            copy.close()
+        dbfile.keep_private(staged, shared=self.shared)
+        staged.rename(target)
 
     @property
     def db(self):

@@ -309,3 +309,18 @@ def test_a_users_database_in_use_is_not_moved(tmp_path):
     time.sleep(0)  # the next start moves it
     run("counter", "list", env=env, check=0)
     assert count(machine / "kt1desk.sqlite3", "SELECT COUNT(*) FROM items") == 2
+
+
+def test_an_upgrade_copies_the_database_aside_before_changing_its_schema(db):
+    """A database from before this program's last migration is copied as it was, then brought up to date."""
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TABLE restores")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = '0006_restores'")
+    conn.commit()
+    conn.close()
+    before = digest(db)
+    run("counter", "list", db=db, check=0)
+    kept = Path(f"{db}.before-0006_restores")
+    assert kept.exists() and digest(kept) == before
+    assert count(db, "SELECT COUNT(*) FROM _sqlite_migrations WHERE name = '0006_restores'") == 1
+    assert oct(os.stat(kept).st_mode & 0o777) == oct(0o600)

@@ -53,6 +53,7 @@ def bundle() -> Path:
 
 def _run(program: Path, *args, cwd: Path, timeout: int = 180) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KT1DESK_", "PYTHON", "VIRTUAL_ENV"))}
+    env["KT1DESK_PASSWORD"] = "bundle-pass-1"
     env |= {"QT_QPA_PLATFORM": "offscreen", "HOME": str(cwd), "XDG_DATA_HOME": str(cwd / "data"),
             "XDG_CONFIG_HOME": str(cwd / "config"), "XDG_CONFIG_DIRS": str(cwd / "etc")}
     return subprocess.run([str(a) for a in (program, *args)], capture_output=True, text=True, encoding="utf-8",
@@ -94,6 +95,6 @@ def test_the_built_program_starts_offscreen_on_a_fresh_database_and_prints_a_lab
     # The window program itself (no console on Windows) runs the same commands.
     made = _run(bundle / "kt1desk", "--db", tmp_path / "w" / "kt1.sqlite3", "demo", "--items", "2", cwd=tmp_path)
     assert made.returncode == 0, made.stderr
-    label = _run(bundle / "kt1desk", "--db", tmp_path / "w" / "kt1.sqlite3", "label", first, "--out",
+    label = _run(bundle / "kt1desk", "--db", tmp_path / "w" / "kt1.sqlite3", "label", first, "--user", "gdv1", "--out",
                  tmp_path / "w" / "l.pdf", cwd=tmp_path)
     assert label.returncode == 0 and (tmp_path / "w" / "l.pdf").stat().st_size > 1000, label.stderr
