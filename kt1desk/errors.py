@@ -149,8 +149,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Giải phóng chỗ trống rồi làm lại.",
                      "The disk holding “{path}” is full: nothing could be written. Nothing was lost — what you just did was "
                      "not saved. Free some space and do it again."),
-    "db_read_only": ("Không có quyền ghi vào cơ sở dữ liệu «{path}» (tệp hoặc thư mục chỉ đọc). Không có gì bị mất.",
-                     "No permission to write the database “{path}” (the file or its folder is read-only). Nothing was lost."),
+    "db_read_only": ("Không có quyền ghi vào cơ sở dữ liệu «{path}» (tệp hoặc thư mục chỉ đọc). Không có gì bị mất. "
+                     "Nhờ quản trị máy cho người dùng này quyền ghi vào thư mục đó (trên Windows: thêm vào nhóm "
+                     "«KT1Desk Users»).",
+                     "No permission to write the database “{path}” (the file or its folder is read-only). Nothing was lost. "
+                     "Ask the computer's admin to let this user write to that folder (on Windows: add them to the "
+                     "“KT1Desk Users” group)."),
     "db_no_access": ("Không mở được cơ sở dữ liệu «{path}»: {reason}.", "Cannot open the database “{path}”: {reason}."),
     "db_bad_folder": ("Không tạo được cơ sở dữ liệu «{path}»: «{folder}» không phải thư mục.",
                       "Cannot create the database “{path}”: “{folder}” is not a folder."),
