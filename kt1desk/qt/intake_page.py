@@ -337,7 +337,7 @@ class IntakePage(QWidget):
         for edit, key in ((self.sender_edit, "sender"), (self.recipient_edit, "recipient"),
                           (self.weight_edit, "weight_g"), (self.pieces_edit, "pieces")):
             edit.textChanged.connect(self._changed)
-            edit.editingFinished.connect(lambda key=key: self._visited(key))
+            edit.editingFinished.connect(lambda key=key, edit=edit: self._left(key, edit))
         for combo, key in ((self.kind_combo, "kind"), (self.weight_unit, "weight_g"), (self.secrecy_combo, "secrecy")):
             combo.currentIndexChanged.connect(lambda _i, key=key: self._visited(key))
         for box, key in ((self.seal_check, "secrecy"), (self.hoa_toc_check, "hen_gio_at"),
@@ -388,6 +388,12 @@ class IntakePage(QWidget):
         self._shown.add(key)
         self._enable_dependents()
         self.refresh()
+
+    def _left(self, key: str, edit: QLineEdit) -> None:
+        # Leaving an empty field is not a mistake yet (the focus also leaves when a message box
+        # opens over the emptied form after a save): "required" shows when saving is tried.
+        if edit.text().strip():
+            self._visited(key)
 
     def _picked(self, edit: QLineEdit, key: str) -> None:
         self._visited(key)

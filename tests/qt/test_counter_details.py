@@ -34,6 +34,21 @@ def test_after_f9_in_the_weight_field_the_fresh_form_shows_no_error(qtbot, page,
     assert focused() is page.recipient_edit
 
 
+def test_a_message_box_over_the_fresh_form_leaves_no_required_error_behind(qtbot, page, printing):
+    """With no printer a message box opens right after the save: the focus leaves the emptied
+    recipient field, which must not be taken for the clerk leaving it blank."""
+    page.sender_edit.setText("TUDLK")
+    page.recipient_edit.setText("VPCP")
+    page.weight_edit.setText("250")
+    with qtbot.waitSignal(page.item_saved):
+        qtbot.keyClick(page.weight_edit, Qt.Key.Key_F9)
+    assert focused() is page.recipient_edit
+    page.recipient_edit.editingFinished.emit()  # what losing the focus to a message box does
+    assert page.field_error("recipient") == ""
+    page.save()  # trying to save the empty form does say what is missing
+    assert page.field_error("recipient").startswith("Cơ quan nhận")
+
+
 def test_tab_takes_the_highlighted_suggestion_of_several(qtbot, page):
     page.sender_edit.setFocus()
     qtbot.keyClicks(page.sender_edit, "so")
