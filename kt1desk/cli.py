@@ -38,8 +38,13 @@ class Cli:
     @property
     def store(self) -> Store:
         if self._store is None:
-            self._store = Store(self.args.db or default_db_path())
+            from .location import open_database
+
+            self._store = Store(open_database(self.args.db).path)
             self._store.on_wait = self.waiting
+            from .backup.cli import on_shift_close
+
+            on_shift_close(self)  # a backup into the backup folder at every shift close
             wait = os.environ.get("KT1DESK_WRITE_WAIT")  # seconds a write waits for another counter's
             if wait and wait.isascii() and wait.isdigit():
                 self._store.write_wait_s = float(wait)
@@ -85,7 +90,9 @@ class Cli:
 def cmd_gui(cli: Cli) -> int:
     from .qt.app import run
 
-    return run(db_path=cli.args.db or default_db_path(), lang=cli.asked_lang, counter=cli.args.counter)
+    from .location import open_database
+
+    return run(db_path=open_database(cli.args.db).path, lang=cli.asked_lang, counter=cli.args.counter)
 
 
 def cmd_demo(cli: Cli) -> int:
@@ -395,6 +402,13 @@ def cmd_check(cli: Cli) -> int:
     return 0
 
 
+def cmd_selftest(cli: Cli) -> int:
+    """Does this installation work (fonts, translations, forms, Qt, the label, audit's workers)?"""
+    from . import selftest
+
+    return selftest.run(cli.args.work, print)
+
+
 def cmd_calendar_swap(cli: Cli) -> int:
     from .services import calendar
 
@@ -512,6 +526,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     command("check", cmd_check, "kiểm tra toàn vẹn cơ sở dữ liệu")
+    p = command("selftest", cmd_selftest, "kiểm tra bản cài đặt (cơ sở dữ liệu thử riêng, nhãn PDF, giao diện)")
+    p.add_argument("--work", type=Path, help="thư mục cho cơ sở dữ liệu thử và nhãn (mặc định: thư mục tạm)")
 
     cal = command("calendar", None, "lịch làm việc").add_subparsers(dest="sub", required=True, metavar="SUB")
     p = command("swap", cmd_calendar_swap, "ghi ngày nghỉ bù hoặc ngày làm bù đã công bố", cal)
@@ -539,6 +555,9 @@ def extend_parser(sub, command) -> None:
     from .life.cli import add_commands as add_life_commands
 
     add_life_commands(sub, command)
+    from .backup.cli import add_commands as add_backup_commands
+
+    add_backup_commands(sub, command)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -26,6 +26,7 @@ EXIT_LOCKED = 12
 EXIT_DISK_FULL = 13
 EXIT_NO_ACCESS = 14
 EXIT_IO = 15
+EXIT_NEWER = 16
 
 _EXIT_BY_CODE = {
     "db_not_database": EXIT_NOT_DATABASE, "db_is_directory": EXIT_NOT_DATABASE, "db_not_file": EXIT_NOT_DATABASE,
@@ -35,9 +36,14 @@ _EXIT_BY_CODE = {
     "db_disk_full": EXIT_DISK_FULL,
     "db_read_only": EXIT_NO_ACCESS, "db_no_access": EXIT_NO_ACCESS, "db_bad_folder": EXIT_NO_ACCESS,
     "db_io": EXIT_IO,
+    "db_newer": EXIT_NEWER,
+    "db_in_use": EXIT_LOCKED,
 }
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
+# The machine's database (location.machine_folder, shared by the machine's users): the folder's group
+# (the program's users, set by the installer) may read and write; others never.
+SHARED_FILE = 0o660
 COMPANIONS = ("-wal", "-shm", "-journal")
 # Above this size quick_check at every open would slow start-up noticeably (it reads the whole
 # file): bigger files are checked on open only for the header and schema, and fully by `kt1desk check`.
@@ -56,7 +62,7 @@ def _reason(err: BaseException) -> str:
     return getattr(err, "strerror", None) or str(err)
 
 
-def prepare(path: Path, *, private_folder: bool) -> bool:
+def prepare(path: Path, *, private_folder: bool, shared: bool = False) -> bool:
     """Make sure ``path`` can hold the database; create it (0600) if missing. Returns True when created.
 
     ``private_folder``: the folder is the program's own (the default data folder, or one made here),
@@ -88,7 +94,7 @@ def prepare(path: Path, *, private_folder: bool) -> bool:
         raise StorageError("db_no_access", path=str(path), reason=_reason(err)) from None
     if info is None:
         try:
-            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE))
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, SHARED_FILE if shared else PRIVATE_FILE))
         except PermissionError as err:
             raise StorageError("db_no_access", path=str(path), reason=_reason(err)) from None
         except OSError as err:
@@ -105,16 +111,16 @@ def prepare(path: Path, *, private_folder: bool) -> bool:
         raise StorageError("db_no_access", path=str(path), reason="không có quyền đọc / not readable")
     if not os.access(path, os.W_OK) or not os.access(folder, os.W_OK):
         raise StorageError("db_read_only", path=str(path))
-    keep_private(path)
+    keep_private(path, shared=shared)
     return False
 
 
-def connect(path: str, *, private_folder: bool) -> sqlite3.Connection:
+def connect(path: str, *, private_folder: bool, shared: bool = False) -> sqlite3.Connection:
     """The connection the Store uses: the file made private, checked before anything writes to it
     (an existing file must read as a sound database), then the program's pragmas."""
     created = True
     if path != ":memory:":
-        created = prepare(Path(path), private_folder=private_folder)
+        created = prepare(Path(path), private_folder=private_folder, shared=shared)
     conn = None
     try:
         # isolation_level=None: transactions are begun only where the Store says so.
@@ -123,6 +129,7 @@ def connect(path: str, *, private_folder: bool) -> sqlite3.Connection:
             # Journal mode and migrations write: a file that is not sound is left untouched.
             conn.execute("PRAGMA query_only=ON")
             conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            check_schema_version(conn, path)
             if os.path.getsize(path) <= QUICK_CHECK_MAX_BYTES:
                 quick_check(conn, path)
             conn.execute("PRAGMA query_only=OFF")
@@ -151,14 +158,16 @@ def connect(path: str, *, private_folder: bool) -> sqlite3.Connection:
         raise
 
 
-def keep_private(path: Path) -> None:
-    """The database and its companions: owner only. Called at every open and after the WAL exists."""
+def keep_private(path: Path, *, shared: bool = False) -> None:
+    """The database and its companions: owner only (owner and the folder's group for the machine's
+    shared database). Called at every open and after the WAL exists."""
     if os.name != "posix":
-        return  # Windows: the per-user data folder is private already
+        return  # Windows: the folder's permissions (per-user, or set by the installer) are inherited
+    mode = SHARED_FILE if shared else PRIVATE_FILE
     for name in [str(path)] + [str(path) + suffix for suffix in COMPANIONS]:
         try:
-            if stat.S_IMODE(os.stat(name).st_mode) != PRIVATE_FILE:
-                os.chmod(name, PRIVATE_FILE)
+            if stat.S_IMODE(os.stat(name).st_mode) != mode:
+                os.chmod(name, mode)
         except FileNotFoundError:
             pass
         except PermissionError as err:
@@ -189,6 +198,24 @@ def translate(err: sqlite3.Error, path: str) -> StorageError | None:
 def is_busy(err: sqlite3.Error) -> bool:
     name = getattr(err, "sqlite_errorname", "") or ""
     return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in str(err)
+
+
+def unknown_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Migrations the file has that this program does not know: it was made by a newer program."""
+    from .schema_names import MIGRATIONS
+
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = '_sqlite_migrations'").fetchone():
+        return []
+    done = [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = 'kt1desk'")]
+    return [name for name in done if name not in MIGRATIONS]
+
+
+def check_schema_version(conn: sqlite3.Connection, path: str) -> None:
+    """Refuse, before anything is written, a database a newer program has already changed: this one
+    would not know its tables' rules (and its own migrations could fight them)."""
+    unknown = unknown_migrations(conn)
+    if unknown:
+        raise StorageError("db_newer", path=path, names=", ".join(unknown))
 
 
 def quick_check(conn: sqlite3.Connection, path: str) -> None:

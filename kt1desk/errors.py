@@ -149,8 +149,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "Giải phóng chỗ trống rồi làm lại.",
                      "The disk holding “{path}” is full: nothing could be written. Nothing was lost — what you just did was "
                      "not saved. Free some space and do it again."),
-    "db_read_only": ("Không có quyền ghi vào cơ sở dữ liệu «{path}» (tệp hoặc thư mục chỉ đọc). Không có gì bị mất.",
-                     "No permission to write the database “{path}” (the file or its folder is read-only). Nothing was lost."),
+    "db_read_only": ("Không có quyền ghi vào cơ sở dữ liệu «{path}» (tệp hoặc thư mục chỉ đọc). Không có gì bị mất. "
+                     "Nhờ quản trị máy cho người dùng này quyền ghi vào thư mục đó (trên Windows: thêm vào nhóm "
+                     "«KT1Desk Users»).",
+                     "No permission to write the database “{path}” (the file or its folder is read-only). Nothing was lost. "
+                     "Ask the computer's admin to let this user write to that folder (on Windows: add them to the "
+                     "“KT1Desk Users” group)."),
     "db_no_access": ("Không mở được cơ sở dữ liệu «{path}»: {reason}.", "Cannot open the database “{path}”: {reason}."),
     "db_bad_folder": ("Không tạo được cơ sở dữ liệu «{path}»: «{folder}» không phải thư mục.",
                       "Cannot create the database “{path}”: “{folder}” is not a folder."),
@@ -315,6 +319,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "corrected; void it and accept it again."),
     "billing": ("Thanh toán phải là cash (tiền mặt tại quầy) hoặc account (ghi nợ, thanh toán theo tháng).",
                 "Billing must be cash (at the counter) or account (monthly, under a contract)."),
+    # -- issue 12: where the data lives, backup, restore, start-up checks --
+    "db_newer": ("Cơ sở dữ liệu «{path}» đã được một phiên bản KT1 Desk mới hơn nâng cấp ({names}); phiên bản này không "
+                 "dùng được nó và không ghi gì vào tệp. Cài phiên bản mới nhất của KT1 Desk, hoặc khôi phục một bản sao lưu "
+                 "do phiên bản này tạo ra («kt1desk restore TỆP»).",
+                 "The database “{path}” was upgraded by a newer KT1 Desk ({names}); this version cannot use it and wrote "
+                 "nothing to it. Install the newest KT1 Desk, or restore a backup made by this version "
+                 "(“kt1desk restore FILE”)."),
+    "db_in_use": ("Cơ sở dữ liệu «{path}» đang được mở ở một cửa sổ hoặc lệnh KT1 Desk khác trên máy này: đóng nó rồi làm lại.",
+                  "The database “{path}” is open in another KT1 Desk window or command on this machine: close it and try again."),
+    "backup_no_folder": ("Chưa chọn thư mục sao lưu: đặt trong Cài đặt (hoặc «kt1desk setting set backup_folder THƯ_MỤC»), "
+                         "hoặc dùng «kt1desk backup --out THƯ_MỤC».",
+                         "No backup folder is set: choose one in Settings (or “kt1desk setting set backup_folder FOLDER”), "
+                         "or use “kt1desk backup --out FOLDER”."),
+    "backup_folder_missing": ("Không thấy thư mục sao lưu «{folder}»: cắm USB hoặc kết nối ổ mạng rồi làm lại. Dữ liệu "
+                              "của quầy không bị ảnh hưởng.",
+                              "The backup folder “{folder}” is not there: plug in the USB stick or connect the network "
+                              "share and try again. The counter's data is not affected."),
+    "backup_failed": ("Không sao lưu được vào «{folder}»: {reason}. Không có bản sao lưu dở dang nào được để lại; dữ liệu "
+                      "của quầy không bị ảnh hưởng.",
+                      "The backup into “{folder}” failed: {reason}. No partial backup was left; the counter's data is "
+                      "not affected."),
+    "backup_copy_bad": ("Bản sao lưu vừa tạo không đạt kiểm tra ({reason}) và đã bị xóa. Chạy «kt1desk check» cho cơ sở "
+                        "dữ liệu và thử lại với một USB khác.",
+                        "The backup just made failed its check ({reason}) and was removed. Run “kt1desk check” on the "
+                        "database and try again with another USB stick."),
+    "restore_refused": ("Không khôi phục từ «{path}»: {reason}. Cơ sở dữ liệu hiện tại không bị thay đổi.",
+                        "Not restoring from “{path}”: {reason}. The current database was not changed."),
+    "restore_other_office": ("Bản sao lưu «{path}» là của {backup}, còn cơ sở dữ liệu trên máy này là của {current}: không "
+                             "khôi phục. Nếu thật sự muốn thay, hãy chuyển tệp hiện tại đi chỗ khác trước.",
+                             "The backup “{path}” belongs to {backup}, but the database on this machine belongs to "
+                             "{current}: not restoring. If you really mean to replace it, move the current file away first."),
+    "serials_unconfirmed": ("Quầy vừa được khôi phục từ bản sao lưu ({as_of}): chưa biết số hiệu cuối cùng đã cấp sau bản sao "
+                            "lưu, nên chưa cấp số hiệu mới. Quản trị nhập số hiệu trên biên nhận hoặc nhãn in gần nhất "
+                            "(«kt1desk serials --last-id SỐ_HIỆU», hoặc Cài đặt), hoặc hỏi tỉnh («kt1desk serials --central URL»).",
+                            "This counter was just restored from a backup ({as_of}): the last id issued after that backup is "
+                            "not known yet, so no new id is issued. An admin enters the id on the latest receipt or label "
+                            "(“kt1desk serials --last-id ID”, or Settings), or asks the province (“kt1desk serials --central URL”)."),
+    "serial_not_ours": ("Số hiệu {id} không thuộc dải số hiệu nào của quầy {counter}.",
+                        "Id {id} is in none of counter {counter}'s serial blocks."),
+    "serials_no_source": ("Cho biết số hiệu cuối cùng đã cấp (--last-id) hoặc địa chỉ dịch vụ của tỉnh (--central).",
+                          "Give the last id issued (--last-id) or the province service's address (--central)."),
+    "central_unknown_counter": ("Dịch vụ của tỉnh chưa biết quầy này ({uuid}): tỉnh chưa đăng ký khóa của quầy.",
+                                "The province service does not know this counter ({uuid}): its key was never registered."),
 }
 
 

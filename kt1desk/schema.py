@@ -405,3 +405,28 @@ def _v5(db: Database) -> None:
 
     for statement in V5:
         db.execute(statement)
+
+
+# Issue 12: every restore from a backup, and whether the serials the counter may issue next are
+# known to be past every id it issued after that backup (until then it issues none).
+_V6 = [
+    """CREATE TABLE restores (
+        id INTEGER PRIMARY KEY,
+        restored_at TEXT NOT NULL,
+        restored_by TEXT,
+        file TEXT NOT NULL,
+        file_sha256 TEXT NOT NULL,
+        backup_as_of TEXT,
+        backup_head_seq INTEGER NOT NULL DEFAULT 0,
+        kept_as TEXT,
+        serials_confirmed_at TEXT,
+        serials_source TEXT,
+        serials_detail TEXT NOT NULL DEFAULT '{}'
+    ) STRICT""",
+]
+
+
+@migrations(name="0006_restores")
+def _v6(db: Database) -> None:
+    for statement in _V6:
+        db.execute(statement)

@@ -5,4 +5,5 @@ imports ``schema`` (and sqlite-utils) only when one is pending. A test checks
 that this list is exactly the migrations ``schema.py`` registers.
 """
 
-MIGRATIONS = ("0001_counter_core", "0002_manifests", "0003_marks_vat_guards", "0004_change_log", "0005_item_life")
+MIGRATIONS = ("0001_counter_core", "0002_manifests", "0003_marks_vat_guards", "0004_change_log", "0005_item_life",
+              "0006_restores")

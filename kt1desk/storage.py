@@ -11,7 +11,6 @@ without polling.
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import threading
 import time
@@ -21,26 +20,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
-
-from . import clock, dbfile
+from . import clock, dbfile, location
 from .dbfile import StorageError
-
-APP_NAME = "KT1Desk"
-DB_FILENAME = "kt1desk.sqlite3"
-
-
-def default_data_dir() -> Path:
-    """The program's own folder in the user's data folder (kept owner-only)."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def default_db_path() -> Path:
-    """``KT1DESK_DB`` if set, else the database in the user's data folder."""
-    env = os.environ.get("KT1DESK_DB")
-    if env:
-        return Path(env)
-    return default_data_dir() / DB_FILENAME
+from .location import APP_NAME, DB_FILENAME, default_db_path  # noqa: F401 (where the database lives)
+from .location import user_data_dir as default_data_dir
 
 
 @dataclass(frozen=True)
@@ -110,8 +93,10 @@ class Store:
         self._db = None
         if private_folder is None:
             private_folder = self.path != ":memory:" and Path(self.path).parent == default_data_dir()
+        # The machine's database is shared by the machine's users (the folder's group), never others.
+        self.shared = location.is_machine_database(self.path)
         # Private file, checked before anything writes, the pragmas set: or a StorageError.
-        self.conn = dbfile.connect(self.path, private_folder=private_folder)
+        self.conn = dbfile.connect(self.path, private_folder=private_folder, shared=self.shared)
         try:
             with self._lock:
                 self._migrate()
@@ -119,7 +104,7 @@ class Store:
 
                 attach(self)
             if self.path != ":memory:":
-                dbfile.keep_private(Path(self.path))  # the -wal and -shm files exist now
+                dbfile.keep_private(Path(self.path), shared=self.shared)  # the -wal and -shm files exist now
         except sqlite3.Error as err:
             self._close_quietly()
             raise (dbfile.translate(err, self.path) or StorageError("db_not_database", path=self.path)) from None
@@ -148,8 +133,26 @@ class Store:
         if not set(MIGRATIONS) <= done:
             from . import schema
 
+            if done and self.path != ":memory:":
+                self._copy_before_upgrade(min(set(MIGRATIONS) - done))
             schema.migrate(self.db)
         schema_guard.restore_triggers(self.conn)
+
+    def _copy_before_upgrade(self, first_pending: str) -> None:
+        """Before a newer program changes the schema of a database with data, a copy of it as it was
+        (``<db>.before-<migration>``, once): an upgrade that goes wrong loses nothing."""
+        target = Path(f"{self.path}.before-{first_pending}")
+        if target.exists():
+            return
+        staged = target.with_name(target.name + ".part")
+        copy = sqlite3.connect(str(staged))
+        try:
+            self.conn.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            copy.close()
+        dbfile.keep_private(staged, shared=self.shared)
+        staged.rename(target)
 
     @property
     def db(self):

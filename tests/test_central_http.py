@@ -237,3 +237,31 @@ def test_a_restored_counter_pushing_learns_of_the_fork(tmp_path, central, server
     fresh = intake.intake(store, _clerk(store), **GOOD).item["id"]
     assert fresh not in lost and int(fresh[2:10]) > max(int(i[2:10]) for i in lost)
     store.close()
+
+
+def test_a_counter_restored_on_a_new_machine_asks_central_where_its_serials_stood(tmp_path, central, server,
+                                                                                    frozen_now):
+    """Issue 12: ``kt1desk restore --central URL`` moves the serial blocks past what the province saw."""
+    from kt1desk.backup import copy, restore
+    from kt1desk.services import users
+
+    _app, url = server
+    store = make_counter(tmp_path / "old-pc.sqlite3", central, items=3)
+    client.push(store, url)
+    (tmp_path / "usb").mkdir()
+    backup = copy.take(store, tmp_path / "usb")["file"]
+    lost = [intake.intake(store, _clerk(store), **GOOD).item["id"] for _ in range(4)]
+    client.push(store, url)  # the province saw them; then the old PC's disk died
+    store.close()
+    new_pc = tmp_path / "new-pc" / "kt1.sqlite3"
+    new_pc.parent.mkdir()
+    done = restore.restore(new_pc, backup, authenticate=lambda s: users.get_user(s, "admin"), central=url)
+    assert done["serials_confirmed"] and done["serial_sources"] == ["central"] and done["blocks_moved"] == 1
+    from kt1desk.storage import Store
+
+    restored = Store(new_pc)
+    try:
+        fresh = intake.intake(restored, _clerk(restored), **GOOD).item["id"]
+        assert int(fresh[2:10]) == max(int(i[2:10]) for i in lost) + 1
+    finally:
+        restored.close()

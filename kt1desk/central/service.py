@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 from ..errors import Kt1Error
 from .db import connect, require_schema
-from .ingest import Outcome, cursor_of, ingest, receipt
+from .ingest import Outcome, cursor_of, ingest, receipt, serial_high
 
 log = logging.getLogger("kt1desk.central")
 MAX_BODY = 256 * 1024 * 1024
@@ -85,12 +85,14 @@ class App:
         try:
             require_schema(conn)
             held = cursor_of(conn, counter_uuid)
+            # What the counter issued as central saw it: a counter restored from a backup moves past it.
+            high = serial_high(conn, counter_uuid) if held is not None else []
         finally:
             conn.close()
         if held is None:
             return _answer(start_response, 404, b"unknown counter: register its key line with central trust\n",
                            "text/plain; charset=utf-8")
-        outcome = Outcome(counter_uuid, confirmed_seq=held[0], confirmed_hash=held[1])
+        outcome = Outcome(counter_uuid, confirmed_seq=held[0], confirmed_hash=held[1], serial_high=high)
         return _answer(start_response, 200, receipt(self.signer, outcome))
 
 

@@ -91,7 +91,28 @@ def build_main_window(session: Session, *, idle_ms: int | None = None, scanner: 
     if scanner:
         window.scanner = ScannerFilter(window.handle_scan, enabled=lambda: not window.locked, parent=window)
         QApplication.instance().installEventFilter(window.scanner)
+    window.backup_hook = _backup_at_shift_close(window)
     return window
+
+
+def _backup_at_shift_close(window):
+    """A backup into the backup folder at every shift close, off the GUI thread; the outcome is shown,
+    a failure (no stick) in a dialog: the shift stays closed either way."""
+    from ..backup import hooks
+    from ..backup.cli import backup_text
+    from .tasks import run_task
+
+    session = window.session
+
+    def failed(err: BaseException) -> None:
+        text = err.text(session.lang) if isinstance(err, Kt1Error) else str(err)
+        QMessageBox.warning(window, APP_NAME, text)
+
+    def run(job) -> None:
+        run_task(window, job, on_error=failed,
+                 on_done=lambda done: window.statusBar().showMessage(backup_text(done, session.lang), 15000))
+
+    return hooks.install(session.store, run)
 
 
 def close_main_window(window) -> None:
@@ -103,6 +124,9 @@ def close_main_window(window) -> None:
         window.idle_lock.detach()
     if window.session.events is not None:
         window.session.events.detach()
+    hook = getattr(window, "backup_hook", None)
+    if hook in window.session.store.listeners:
+        window.session.store.listeners.remove(hook)
     window.ask_before_close = False
     window.close()
     # Work still running off the GUI thread (a status query, a search) ends before the database closes.

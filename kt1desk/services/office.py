@@ -135,8 +135,20 @@ def list_counters(store: Store) -> list[dict]:
     )
 
 
+def refuse_unconfirmed_serials(tx) -> None:
+    """After a restore from a backup no id is issued until someone who knows says where the serials stood
+    (the replaced database, the operator, or the province: see ``kt1desk.backup.restore``)."""
+    pending = tx.execute("SELECT backup_as_of FROM restores WHERE serials_confirmed_at IS NULL LIMIT 1").fetchone()
+    if pending:
+        from ..clock import parse_iso
+        from ..formats import moment
+
+        raise Kt1Error("serials_unconfirmed", as_of=moment(parse_iso(pending[0])) if pending[0] else "?")
+
+
 def take_serial(tx, counter: dict, warn_percent: int) -> tuple[str, Kt1Error | None]:
     """Issue the counter's next id inside the caller's write; warn when its blocks run low."""
+    refuse_unconfirmed_serials(tx)
     blocks = tx.execute(
         "SELECT id, indicator, first, last, next FROM serial_blocks WHERE counter_id = ? ORDER BY id",
         (counter["id"],),
@@ -161,6 +173,7 @@ def take_serials(tx, counter: dict, count: int) -> list[str]:
     Serials a rolled-back write took are taken again by the next one: nothing issued is lost or
     issued twice, because the block's ``next`` moves only when the write commits.
     """
+    refuse_unconfirmed_serials(tx)
     ids: list[str] = []
     for block_id, indicator, last, serial in tx.execute(
             "SELECT id, indicator, last, next FROM serial_blocks WHERE counter_id = ? AND next <= last ORDER BY id",

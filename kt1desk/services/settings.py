@@ -29,6 +29,16 @@ def _optional_time(text: str) -> time | None:
     return _time(text) if text.strip() else None
 
 
+def _folder(text: str) -> str:
+    """An absolute folder path, or '' for none (whether it is there is checked at backup time: a stick comes and goes)."""
+    from pathlib import Path, PureWindowsPath
+
+    text = text.strip()
+    if text and not (Path(text).is_absolute() or PureWindowsPath(text).is_absolute()):
+        raise ValueError(text)
+    return text
+
+
 def _positive_int(text: str) -> int:
     return parse_whole(text, minimum=1, maximum=10**9)
 
@@ -63,6 +73,10 @@ DEFAULTS: dict[str, tuple[str, object, str]] = {
     # -- the item's life (kt1desk.life) --
     "secret_wait_minutes": ("30", _positive_int, "Bưu gửi mật chờ chuyển quá bao nhiêu phút thì báo đỏ — giá trị mẫu"),
     "complaint_answer_days": ("30", _answer_days, "Hạn trả lời khiếu nại (ngày; luật cho tối đa 2 tháng) — giá trị mẫu"),
+    # Issue 12. Where the counter's backups go (a USB stick, a network share; '' = none), also at
+    # every shift close, and how many of this counter's backups are kept there.
+    "backup_folder": ("", _folder, "Thư mục sao lưu (USB, ổ mạng; để trống: chưa chọn) — cũng sao lưu khi chốt ca"),
+    "backup_keep": ("30", _positive_int, "Giữ bao nhiêu bản sao lưu gần nhất của quầy trong thư mục sao lưu"),
 }
 
 

@@ -207,13 +207,7 @@ def handle_fork(store, m: dict) -> dict:
     new = str(uuid.uuid4())
     with store.write(None, "sync.fork") as tx:
         set_origin(tx, "sync")
-        advanced = 0
-        for block in m.get("serial_high") or []:
-            cursor = tx.execute(
-                "UPDATE serial_blocks SET next = MIN(last + 1, ?) WHERE indicator = ? AND first = ? AND last = ? "
-                "AND next <= ?", (int(block["high"]) + 1, block["indicator"], int(block["first"]),
-                                  int(block["last"]), int(block["high"])))
-            advanced += cursor.rowcount
+        advanced = advance_serials(tx, m.get("serial_high") or [])
         last_id = tx.execute("SELECT COALESCE(MAX(id), 0) FROM change_log").fetchone()[0]
         tx.execute("INSERT INTO sync_identity (counter_uuid, base_id, created_at, predecessor, fork_seq) "
                    "VALUES (?, ?, ?, ?, ?)", (new, last_id, clock.iso(tx.now), old, fork_seq))
@@ -231,6 +225,39 @@ def handle_fork(store, m: dict) -> dict:
     key_id = make_counter_key(store)
     return {"fork_seq": fork_seq, "new_identity": new, "key_id": key_id, "restated": len(touched),
             "serial_blocks_advanced": advanced, "pushed": 0, "already_present": 0}
+
+
+def advance_serials(tx, serial_high: list[dict]) -> int:
+    """Move each serial block past the highest serial known to have been issued from it (by the
+    province, by the database a restore replaced, or by the operator); returns how many moved."""
+    advanced = 0
+    for block in serial_high:
+        cursor = tx.execute(
+            "UPDATE serial_blocks SET next = MIN(last + 1, ?) WHERE indicator = ? AND first = ? AND last = ? "
+            "AND next <= ?", (int(block["high"]) + 1, block["indicator"], int(block["first"]),
+                              int(block["last"]), int(block["high"])))
+        advanced += cursor.rowcount
+    return advanced
+
+
+def central_serial_high(store, url: str) -> list[dict]:
+    """Ask the province service the highest serial it saw this counter (and its predecessors) issue,
+    per block: a signed receipt (``GET /v1/counters/<uuid>/receipt``), checked with the province key."""
+    counter_uuid = head(store.conn).counter_uuid
+    base = url.rstrip("/")
+    try:
+        data = _http("GET", f"{base}/v1/counters/{counter_uuid}/receipt")
+    except Kt1Error as err:
+        if err.code == "push_http" and err.params.get("code") == 404:
+            raise Kt1Error("central_unknown_counter", uuid=counter_uuid) from None
+        raise
+    b = bundle.read(data)
+    if b.kind != "receipt":
+        raise Kt1Error("bundle_wrong_kind", kind=b.kind, expected="receipt")
+    _trusted(store, b)
+    if b.manifest.get("counter_uuid") != counter_uuid:
+        raise Kt1Error("receipt_not_ours")
+    return list(b.manifest.get("serial_high") or [])
 
 
 # -- over HTTP ------------------------------------------------------------------------

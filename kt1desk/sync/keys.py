@@ -70,16 +70,18 @@ def keys_dir(db_path: str | Path) -> Path | None:
     return path.with_name(path.name + ".keys")
 
 
-def write_private_key(folder: Path, private_key) -> Path:
-    """Write a private key readable by its owner only (0600 in a 0700 folder)."""
+def write_private_key(folder: Path, private_key, *, shared: bool = False) -> Path:
+    """Write a private key readable by its owner only (0600 in a 0700 folder); beside the machine's
+    shared database, by the folder's group too (0640 in a 0770 folder: the program's users)."""
     from cryptography.hazmat.primitives import serialization
 
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    os.chmod(folder, 0o700)
+    folder_mode, file_mode = (0o770, 0o640) if shared else (0o700, 0o600)
+    folder.mkdir(mode=folder_mode, parents=True, exist_ok=True)
+    os.chmod(folder, folder_mode)
     pem = private_key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                                     serialization.NoEncryption())
     path = folder / f"{public_key_id(private_key.public_key())}.key"
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, file_mode)
     with os.fdopen(fd, "wb") as out:
         out.write(pem)
         out.flush()
@@ -87,10 +89,10 @@ def write_private_key(folder: Path, private_key) -> Path:
     return path
 
 
-def read_private_key(path: Path):
+def read_private_key(path: Path, *, shared: bool = False):
     from cryptography.hazmat.primitives import serialization
 
-    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & 0o077:
+    if os.name == "posix" and stat.S_IMODE(path.stat().st_mode) & (0o027 if shared else 0o077):
         raise Kt1Error("key_file_open", path=str(path))
     return serialization.load_pem_private_key(path.read_bytes(), password=None)
 
@@ -119,7 +121,7 @@ def make_counter_key(store, actor=None) -> str:
     if folder is None:
         raise Kt1Error("key_in_memory")
     private_key = _ed25519().Ed25519PrivateKey.generate()
-    path = write_private_key(folder, private_key)
+    path = write_private_key(folder, private_key, shared=getattr(store, "shared", False))
     key_id = path.stem
     with store.write(actor, "sync.key") as tx:
         set_origin(tx, "sync")
@@ -153,7 +155,7 @@ def counter_key(store) -> CounterKey:
     path = folder / f"{current['key_id']}.key"
     if not path.exists():
         raise Kt1Error("counter_key_missing", key_id=current["key_id"], path=str(path))
-    private_key = read_private_key(path)
+    private_key = read_private_key(path, shared=getattr(store, "shared", False))
     if public_b64(private_key.public_key()) != current["public_key"]:
         raise Kt1Error("counter_key_missing", key_id=current["key_id"], path=str(path))
     return CounterKey(current["key_id"], current["counter_uuid"], private_key)

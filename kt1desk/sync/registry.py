@@ -48,4 +48,6 @@ LOGGED: dict[str, Logged] = {
     "sync_keys": Logged(("key_id",)),
     "sync_province_keys": Logged(("key_id",)),
     "sync_applied": Logged(("bundle_id",)),
+    # Issue 12: restores from a backup (and how the counter's serials were confirmed afterwards).
+    "restores": Logged(("id",)),
 }

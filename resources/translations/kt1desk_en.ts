@@ -325,7 +325,7 @@
         <translation>Arriving bags</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Túi thư</source>
         <translation>Bags</translation>
     </message>
@@ -333,7 +333,7 @@
 <context>
     <name>CloseShiftDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/shift_page.py" line="+42"/>
+        <location filename="../../kt1desk/qt/shift_page.py" line="+38"/>
         <source>Chốt ca {id}</source>
         <translation>Close shift {id}</translation>
     </message>
@@ -510,7 +510,7 @@
         <translation>Record &amp;answer</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+20"/>
         <source>Khiếu nại</source>
         <translation>Complaints</translation>
     </message>
@@ -530,7 +530,7 @@
         <translation>{n} days left</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Đã ghi khiếu nại {id}; hạn trả lời {due}.</source>
         <translation>Complaint {id} recorded; answer due by {due}.</translation>
     </message>
@@ -819,12 +819,12 @@
     <name>DeliveryPage</name>
     <message>
         <location line="+80"/>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Phát</source>
         <translation>Delivery</translation>
     </message>
     <message>
-        <location line="-7"/>
+        <location line="-6"/>
         <source>Quá hạn</source>
         <translation>Overdue</translation>
     </message>
@@ -2705,7 +2705,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
 <context>
     <name>OutgoingTab</name>
     <message>
-        <location filename="../../kt1desk/qt/bags_page.py" line="-312"/>
+        <location filename="../../kt1desk/qt/bags_page.py" line="-311"/>
         <source>Báo đỏ sau</source>
         <translation>Red after</translation>
     </message>
@@ -3017,7 +3017,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/settings_dialog.py" line="+23"/>
+        <location filename="../../kt1desk/qt/settings_dialog.py" line="+31"/>
         <source>KT1 Desk — Cài đặt</source>
         <translation>KT1 Desk — Settings</translation>
     </message>
@@ -3030,6 +3030,96 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
         <location line="+2"/>
         <source>Chỉ kiểm soát viên hoặc quản trị được đổi thời gian tự khóa.</source>
         <translation>Only a supervisor or admin may change the idle lock time.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Dữ liệu và sao lưu</source>
+        <translation>Data and backups</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cơ sở dữ liệu</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>USB hoặc ổ mạng, ví dụ E:\KT1</source>
+        <translation>USB stick or network share, e.g. E:\KT1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Thư mục &amp;sao lưu</source>
+        <translation>&amp;Backup folder</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> bản gần nhất</source>
+        <translation> newest</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Giữ lại</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sao lưu &amp;ngay</source>
+        <translation>Back up &amp;now</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Bản sao lưu được kiểm tra ngay sau khi ghi, và cũng được tạo mỗi lần chốt ca. Khóa ký của quầy không bao giờ nằm trong bản sao lưu.</source>
+        <translation>Each backup is checked as soon as it is written, and one is also made at every shift close. The counter&apos;s signing key is never in a backup.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Quầy vừa được khôi phục từ bản sao lưu: chưa cấp số hiệu mới cho tới khi quản trị nhập số hiệu trên biên nhận hoặc nhãn in gần nhất.</source>
+        <translation>This counter was just restored from a backup: no new id is issued until an admin enters the id on the latest receipt or label.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Xác nhận số hiệu</source>
+        <translation>Confirm the id</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Số hiệu cuối cùng đã cấp</source>
+        <translation>Last id issued</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cơ sở dữ liệu chung của máy này: mọi người dùng máy đều làm việc trên nó.</source>
+        <translation>This machine&apos;s shared database: everyone who uses this machine works in it.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thư mục dữ liệu riêng của người dùng đang đăng nhập máy.</source>
+        <translation>The data folder of the user logged in to this computer.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do lựa chọn --db hoặc biến KT1DESK_DB chỉ ra.</source>
+        <translation>Named by the --db option or the KT1DESK_DB variable.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Chọn thư mục sao lưu</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Đã xác nhận: quầy cấp số hiệu mới tiếp sau số đã nhập.</source>
+        <translation>Confirmed: the counter issues new ids after the one entered.</translation>
     </message>
 </context>
 <context>
@@ -3098,7 +3188,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
         <translation>Creating demo data…</translation>
     </message>
     <message>
-        <location filename="../../kt1desk/qt/app.py" line="+124"/>
+        <location filename="../../kt1desk/qt/app.py" line="+148"/>
         <source>Dữ liệu thử có ba tài khoản: admin (quản trị), giamsat (kiểm soát viên), gdv1 (giao dịch viên), cùng mật khẩu bạn vừa nhập.</source>
         <translation>The demo data has three accounts: admin (admin), giamsat (supervisor), gdv1 (clerk), all with the password you just typed.</translation>
     </message>
@@ -3386,7 +3476,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
         <translation>Difference</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>Ca làm việc</source>
         <translation>Shift</translation>
     </message>
@@ -3411,7 +3501,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
         <translation>Secret {secret} · Hỏa tốc {hoa_toc} · Hẹn giờ {hen_gio}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Đã in báo cáo X.</source>
         <translation>X report printed.</translation>
     </message>
