@@ -237,7 +237,8 @@ def cmd_tariff_show(cli: Cli) -> int:
     for max_g, noi, lien in current.bands:
         lines.append(f"{formats.weight(max_g, lang):>12}  {formats.money(noi, lang):>12}  {formats.money(lien, lang):>12}")
     for rule, (noi, lien) in current.surcharges.items():
-        name = {"hoa_toc": "+ Hỏa tốc", "hen_gio": "+ Hẹn giờ", "secrecy": "+ Mật"}[rule]
+        name = {"hoa_toc": "+ Hỏa tốc", "hen_gio": "+ Hẹn giờ", "secrecy": "+ Mật", "secrecy_a": "+ Mật A",
+                "secrecy_b": "+ Mật B", "secrecy_c": "+ Mật C"}[rule]
         lines.append(f"{name:>12}  {formats.money(noi, lang):>12}  {formats.money(lien, lang):>12}")
     cli.emit(data, "\n".join(lines))
     return 0

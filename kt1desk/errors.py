@@ -88,8 +88,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "csv_rows": ("{count} dòng lỗi, không có gì được ghi:", "{count} bad rows, nothing was written:"),
     "csv_duplicate": ("Mã «{code}» xuất hiện hai lần trong tệp.", "Code “{code}” appears twice in the file."),
     "file_unreadable": ("Không đọc được tệp «{path}»: {reason}.", "Cannot read file “{path}”: {reason}."),
-    "tariff_rule": ("Quy tắc cước «{value}» không hợp lệ; dùng band, hoa_toc, hen_gio hoặc secrecy.",
-                    "Tariff rule “{value}” is not valid; use band, hoa_toc, hen_gio or secrecy."),
+    "tariff_rule": ("Quy tắc cước «{value}» không hợp lệ; dùng band, hoa_toc, hen_gio, secrecy_a, secrecy_b, secrecy_c "
+                    "(hoặc secrecy: một mức cho mọi độ mật).",
+                    "Tariff rule “{value}” is not valid; use band, hoa_toc, hen_gio, secrecy_a, secrecy_b, secrecy_c "
+                    "(or secrecy: one amount for every letter)."),
     "tariff_amount": ("{label}: số tiền phải là số nguyên đồng ≥ 0 (bạn nhập «{value}»).",
                       "{label}: an amount is a whole number of đồng ≥ 0 (you typed “{value}”)."),
     "tariff_bands": ("Bảng cước cần ít nhất một nấc khối lượng, các nấc tăng dần và không trùng.",

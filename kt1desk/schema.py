@@ -288,6 +288,23 @@ def _drop_table_check(db: Database, table: str, clause: str) -> None:
         conn.execute("PRAGMA writable_schema = OFF")
 
 
+def _replace_in_table_sql(db: Database, table: str, old: str, new: str) -> None:
+    """Change a table's declaration in place (a CHECK widened: every stored row still obeys it),
+    the same documented way as ``_drop_table_check``."""
+    conn = db.conn
+    sql = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()[0]
+    if old not in sql:
+        return
+    version = conn.execute("PRAGMA schema_version").fetchone()[0]
+    conn.execute("PRAGMA writable_schema = ON")
+    try:
+        conn.execute("UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
+                     (sql.replace(old, new, 1), table))
+        conn.execute(f"PRAGMA schema_version = {version + 1}")
+    finally:
+        conn.execute("PRAGMA writable_schema = OFF")
+
+
 @migrations(name="0003_marks_vat_guards")
 def _v3(db: Database) -> None:
     from . import schema_guard
@@ -430,3 +447,13 @@ _V6 = [
 def _v6(db: Database) -> None:
     for statement in _V6:
         db.execute(statement)
+
+
+# The secrecy surcharge per letter (Circular 23/2017: A 48.636, B 37.273, C 30.909 đ before VAT).
+_SURCHARGE_RULES_V1 = "CHECK (rule IN ('hoa_toc', 'hen_gio', 'secrecy'))"
+_SURCHARGE_RULES_V7 = "CHECK (rule IN ('hoa_toc', 'hen_gio', 'secrecy', 'secrecy_a', 'secrecy_b', 'secrecy_c'))"
+
+
+@migrations(name="0007_secrecy_letters")
+def _v7(db: Database) -> None:
+    _replace_in_table_sql(db, "tariff_surcharges", _SURCHARGE_RULES_V1, _SURCHARGE_RULES_V7)

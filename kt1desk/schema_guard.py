@@ -10,6 +10,11 @@ hence the INSERT triggers), moving rows onto or off a closed manifest, and
 changing or deleting an item that is on a closed manifest (its reprint must not
 change). Status and print counts of such an item still change: they are its
 later life, not what the manifest listed.
+
+The guards of migration 0005 (the item's life: legal status moves, closed shifts,
+sealed bags, dispatches, receipts, answered complaints, three years' keeping)
+are checked and put back the same way once that migration is there: their
+text is taken from ``schema_life``, so there is one definition of each.
 """
 
 from __future__ import annotations
@@ -64,23 +69,42 @@ TRIGGERS: dict[str, str] = {
 }
 # The tables the triggers stand on: before migration 0003 they are not all there.
 _NEEDS = ("manifests", "manifest_items", "items")
+# Migration 0005's guards stand on its tables: item_transitions is made first of all.
+_LIFE_NEEDS = ("item_transitions", "shifts", "bags", "complaints")
+
+
+def _life_triggers() -> dict[str, str]:
+    from .schema_life import V5
+
+    found = (re.match(r"\s*CREATE TRIGGER (\w+)", sql) for sql in V5)
+    return {m.group(1): sql for m, sql in zip(found, V5) if m}
 
 
 def _same(a: str | None, b: str) -> bool:
     return a is not None and re.sub(r"\s+", " ", a).strip() == re.sub(r"\s+", " ", b).strip()
 
 
+def _guards(conn: sqlite3.Connection) -> dict[str, str]:
+    """Every guard this database should have, given the migrations it has."""
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    guards = dict(TRIGGERS) if set(_NEEDS) <= tables else {}
+    if set(_LIFE_NEEDS) <= tables:
+        guards.update(_life_triggers())
+    return guards
+
+
 def missing(conn: sqlite3.Connection) -> list[str]:
     """The guard triggers that are absent or not as written here."""
     present = dict(conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall())
-    return [name for name, sql in TRIGGERS.items() if not _same(present.get(name), sql)]
+    return [name for name, sql in _guards(conn).items() if not _same(present.get(name), sql)]
 
 
 def install(conn: sqlite3.Connection, names=None) -> None:
     """(Re)create the named triggers, or all of them, inside the caller's transaction."""
+    guards = dict(TRIGGERS, **_life_triggers())
     for name in names if names is not None else TRIGGERS:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
-        conn.execute(TRIGGERS[name])
+        conn.execute(guards[name])
 
 
 @contextmanager
@@ -100,9 +124,6 @@ def lifted(conn: sqlite3.Connection, name: str) -> Iterator[None]:
 
 def restore_triggers(conn: sqlite3.Connection) -> list[str]:
     """Put back any guard that is missing or altered (at start, before anything else writes)."""
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not set(_NEEDS) <= tables:
-        return []
     names = missing(conn)
     if names:
         conn.execute("BEGIN IMMEDIATE")

@@ -165,6 +165,31 @@ def test_guard_triggers_dropped_or_changed_by_hand_come_back_at_start(demo_store
         store.close()
 
 
+def test_the_item_life_guards_dropped_by_hand_come_back_at_start(demo_store):
+    """Migration 0005's triggers (legal status moves, three years' keeping, closed shifts …) too."""
+    item_id = demo_store.scalar("SELECT id FROM items WHERE status = 'accepted' LIMIT 1")
+    path = demo_store.path
+    demo_store.close()
+    conn = sqlite3.connect(path)
+    conn.execute("DROP TRIGGER items_status_legal")
+    conn.execute("DROP TRIGGER items_kept")
+    conn.execute("DROP TRIGGER shifts_closed_update")
+    conn.commit()
+    assert {"items_status_legal", "items_kept", "shifts_closed_update"} <= set(schema_guard.missing(conn))
+    conn.close()
+    store = Store(path)
+    try:
+        assert schema_guard.missing(store.conn) == []
+        with pytest.raises(sqlite3.IntegrityError):
+            with store.write(None, "test.jump") as tx:
+                tx.execute("UPDATE items SET status = 'delivered' WHERE id = ?", (item_id,))
+        with pytest.raises(sqlite3.IntegrityError):
+            with store.write(None, "test.delete") as tx:
+                tx.execute("DELETE FROM items WHERE id = ?", (item_id,))
+    finally:
+        store.close()
+
+
 # -- the rules that changed ---------------------------------------------------------------------
 
 def test_a_vat_rate_change_applies_from_its_day_and_never_rewrites_what_was_charged(demo_store, clerk, supervisor,

@@ -255,7 +255,8 @@ def test_hoa_toc_hen_gio_and_secrecy_combine_and_their_surcharges_add(demo_store
     assert stored["deadline"] == "2026-11-30T10:00:00+07:00" and stored["deadline_rule"] == "hen-gio"
     t = tariff.tariff_on(demo_store, date(2026, 11, 25))
     scope = stored["scope"]
-    expected = t.band_price(20, scope) + sum(t.surcharge(r, scope) for r in ("hoa_toc", "hen_gio", "secrecy"))
+    expected = t.band_price(20, scope) + t.surcharge("hoa_toc", scope) + t.surcharge("hen_gio", scope) \
+        + t.surcharge("secrecy_b", scope)
     assert stored["fee_vnd"] == expected
     assert stored["vat_rate_bp"] == 1000 and stored["vat_vnd"] == (expected * 1000 + 5000) // 10000
 

@@ -83,7 +83,7 @@ def test_fee_is_band_plus_surcharges(demo_store, weight, scope, hoa_toc, hen_gio
     want = expected_band(weight, scope)
     want += SURCHARGES["hoa_toc"][col] if hoa_toc else 0
     want += SURCHARGES["hen_gio"][col] if hen_gio else 0
-    want += SURCHARGES["secrecy"][col] if secrecy else 0
+    want += SURCHARGES[f"secrecy_{secrecy.lower()}"][col] if secrecy else 0
     assert got.net == want
     assert got.net == sum(got.parts.values())
 
@@ -121,11 +121,32 @@ def test_a_paying_item_gets_its_surcharges_in_intake(demo_store, clerk, frozen_n
     q = intake.quote(demo_store, clerk, sender="TUDLK", recipient="STC", kind="thu", weight_g=20, secrecy="B",
                      hoa_toc=True)
     assert q.scope == "noi-tinh"
-    assert q.fee.parts == {"band": BANDS[0][1], "hoa_toc": SURCHARGES["hoa_toc"][0], "secrecy": SURCHARGES["secrecy"][0]}
+    assert q.fee.parts == {"band": BANDS[0][1], "hoa_toc": SURCHARGES["hoa_toc"][0], "secrecy": SURCHARGES["secrecy_b"][0]}
     q = intake.quote(demo_store, clerk, sender="TUDLK", recipient="TUKH", kind="thu", weight_g=20,
                      hen_gio_at="2026-11-27 10:00")
     assert q.scope == "lien-tinh"
     assert q.fee.net == BANDS[0][2] + SURCHARGES["hen_gio"][1]
+
+
+def test_the_sample_surcharges_are_the_circulars_caps_and_each_secrecy_letter_has_its_own():
+    """Circular 23/2017, before VAT: Hẹn giờ 18.182, Hỏa tốc 40.000, A 48.636, B 37.273, C 30.909 đ."""
+    caps = {"hen_gio": 18182, "hoa_toc": 40000, "secrecy_a": 48636, "secrecy_b": 37273, "secrecy_c": 30909}
+    assert SURCHARGES == {rule: (amount, amount) for rule, amount in caps.items()}
+
+
+def test_one_secrecy_amount_serves_every_letter_and_a_letter_of_its_own_wins(demo_store, supervisor, tmp_path):
+    one = tariff.import_csv(demo_store, supervisor, write(tmp_path / "one.csv", DOUBLE), effective_from=date(2027, 1, 1))
+    assert {letter: one.secrecy_surcharge(letter, "noi-tinh") for letter in "ABC"} == {"A": 5000, "B": 5000, "C": 5000}
+    mixed = write(tmp_path / "mixed.csv", DOUBLE + "secrecy_a,,9000,9500\n")
+    two = tariff.import_csv(demo_store, supervisor, mixed, effective_from=date(2027, 2, 1))
+    assert [two.secrecy_surcharge(letter, "lien-tinh") for letter in "ABC"] == [9500, 6000, 6000]
+
+
+def test_a_tariff_without_a_surcharge_for_some_secrecy_letter_is_refused(tmp_path):
+    text = DOUBLE.replace("secrecy,,5000,6000\n", "secrecy_a,,5000,6000\nsecrecy_c,,5000,6000\n")
+    with pytest.raises(Kt1Error) as refused:
+        tariff.read_csv(write(tmp_path / "t.csv", text))
+    assert refused.value.code == "tariff_missing_surcharge" and "secrecy_b" in refused.value.text("vi")
 
 
 def write(path, text):

@@ -2,8 +2,11 @@
 
 Appendix I senders and the four central offices pay nothing; everyone else
 pays the band price of the item's weight and scope, plus a fixed surcharge for
-Hỏa tốc, Hẹn giờ and secrecy. The real table is not published in a form we
-could obtain: ``resources/sample/tariff_sample.csv`` is a clearly marked sample.
+each mark: Hỏa tốc, Hẹn giờ and the secrecy letter (A, B and C each have their
+own, as in Circular 23/2017: 48.636 / 37.273 / 30.909 đ before VAT; a tariff may
+also give one ``secrecy`` amount for every letter). The base table is not
+published in a form we could obtain: ``resources/sample/tariff_sample.csv`` is a
+clearly marked sample (its surcharges are the circular's caps).
 """
 
 from __future__ import annotations
@@ -23,8 +26,9 @@ from .agencies import is_free
 from .csvfile import read_rows
 from .users import require_role
 
-RULES = ("band", "hoa_toc", "hen_gio", "secrecy")
-SURCHARGES = ("hoa_toc", "hen_gio", "secrecy")
+SECRECY_RULES = {"A": "secrecy_a", "B": "secrecy_b", "C": "secrecy_c"}
+RULES = ("band", "hoa_toc", "hen_gio", "secrecy", *SECRECY_RULES.values())
+SURCHARGES = ("hoa_toc", "hen_gio")  # required; and a secrecy surcharge for every letter (secrecy_x or secrecy)
 SAMPLE_FILE = "sample/tariff_sample.csv"
 
 
@@ -46,6 +50,11 @@ class Tariff:
     def surcharge(self, rule: str, scope: str) -> int:
         noi, lien = self.surcharges.get(rule, (0, 0))
         return noi if scope == "noi-tinh" else lien
+
+    def secrecy_surcharge(self, letter: str, scope: str) -> int:
+        """The letter's own surcharge, or the tariff's one amount for every letter."""
+        rule = SECRECY_RULES[letter]
+        return self.surcharge(rule if rule in self.surcharges else "secrecy", scope)
 
 
 @dataclass
@@ -113,6 +122,8 @@ def read_csv(path) -> tuple[list[tuple[int, int, int]], dict[str, tuple[int, int
     if not bands or weights != sorted(set(weights)) or weights[0] <= 0:
         raise Kt1Error("tariff_bands")
     missing = [r for r in SURCHARGES if r not in surcharges]
+    if "secrecy" not in surcharges:
+        missing += [rule for rule in SECRECY_RULES.values() if rule not in surcharges]
     if missing:
         raise Kt1Error("tariff_missing_surcharge", missing=", ".join(missing))
     return bands, surcharges
@@ -210,9 +221,11 @@ def compute_fee(store: Store, *, sender_appendix: str, weight_g: int, scope: str
         return Fee(0, reason, {}, None)
     tariff = tariff_on(store, day)
     parts = {"band": tariff.band_price(weight_g, scope)}
-    for rule, applies in (("hoa_toc", hoa_toc), ("hen_gio", hen_gio), ("secrecy", bool(secrecy))):
+    for rule, applies in (("hoa_toc", hoa_toc), ("hen_gio", hen_gio)):
         if applies:
             parts[rule] = tariff.surcharge(rule, scope)
+    if secrecy:
+        parts["secrecy"] = tariff.secrecy_surcharge(secrecy, scope)
     net = sum(parts.values())
     rate = settings.get(store, "vat_percent", day)
     return Fee(net, None, parts, tariff.id, rate, vat_of(net, rate))

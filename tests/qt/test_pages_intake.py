@@ -95,7 +95,7 @@ def test_fee_scope_and_deadline_follow_the_typing(qtbot, page):
     qtbot.keyClicks(page.weight_edit, "1")  # 21 g: next band, no Tab needed
     assert page.fee_text() == "17.600 đ"
     page.hoa_toc_check.setChecked(True)
-    assert page.fee_text() == "45.100 đ"  # 41.000 đ before VAT
+    assert page.fee_text() == "61.600 đ"  # 16.000 + 40.000 (Hỏa tốc) = 56.000 đ before VAT
     assert "J + 2,5" in page.labels["deadlineValue"].text()
 
 
