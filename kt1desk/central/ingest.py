@@ -1,10 +1,9 @@
 """Taking a counter's bundle into PostgreSQL: verify everything first, then one transaction per batch.
 
 For each batch: lock the counter's cursor row; skip the entries central already holds; require
-the first new one to be last+1 and to chain to the held hash; COPY the batch into a staging
-table, append it to ``kt1.change_log`` and fold it into ``items``, ``item_events``,
-``serial_blocks`` and ``records`` with ``INSERT … SELECT … ON CONFLICT``; move the cursor;
-commit. A refusal (damaged, unknown or revoked key, wrong address, gap, fork) applies nothing
+the first new one to be last+1 and to chain to the held hash; COPY the batch into
+``kt1.change_log`` and fold it into ``items``, ``item_events``, ``serial_blocks`` and
+``records`` with ``INSERT … SELECT … ON CONFLICT`` (``apply.py``); move the cursor; commit. A refusal (damaged, unknown or revoked key, wrong address, gap, fork) applies nothing
 and says why; a fork and two counters claiming one S10 id or overlapping serial blocks are
 recorded in ``kt1.conflicts`` and never merged over.
 """
@@ -22,15 +21,10 @@ from ..errors import Kt1Error
 from ..sync import bundle
 from ..sync.changelog import _HEADER
 from ..sync.keys import public_from_b64
+from .apply import apply_batch
 from .schema import ensure_partitions, month_start, next_month
 
-try:
-    from psycopg.types.json import Jsonb
-except ImportError:  # the counter never imports this module; central needs psycopg
-    Jsonb = None
-
 BATCH = 5000
-STAGE_COLUMNS = ("seq", "at", "origin", "actor", "action", "tbl", "pk", "op", "row", "prev_hash", "hash")
 _MONTH = {"items": re.compile(r'"accepted_at":"(\d{4})-(\d{2})'), "item_events": re.compile(r'"at":"(\d{4})-(\d{2})')}
 
 # HTTP status for each refusal: the service answers with it, the receipt says the rest.
@@ -227,7 +221,7 @@ def ingest(conn, data: bytes, *, province: str, batch: int = BATCH,
         fresh = [e for e in entries if e[0] > held[0]]
         _prepare_partitions(conn, fresh)
         for start in range(0, len(fresh), batch):
-            taken = _apply_batch(conn, who, fresh[start:start + batch], before_commit)
+            taken = apply_batch(conn, who, fresh[start:start + batch], before_commit)
             outcome.pushed += taken
             outcome.already_present += len(fresh[start:start + batch]) - taken
     except Kt1Error as err:
@@ -264,128 +258,3 @@ def _prepare_partitions(conn, entries: list[tuple]) -> None:
                     months.add(date(int(found[1]), int(found[2]), 1))
         if months:
             ensure_partitions(conn, table, months, horizon=horizon)
-
-
-# A held item belongs to this counter, or to the counter it continues (for changes made before the fork).
-_OWNED = "(i.origin_counter = %(c)s OR (i.origin_counter = %(p)s AND i.src_seq < %(f)s) IS TRUE)"
-
-# Each statement reads the staging table's ``latest`` rows only: the newest entry of each record in the
-# batch (an item changed twice keeps only its last image), flagged while the batch was made.
-_FOLD = [
-    # Serial blocks first: a successor takes over its predecessor's; a block overlapping another
-    # counter's is not taken (the exclusion constraint) and is reported.
-    """CREATE TEMP TABLE kt1_blocks ON COMMIT DROP AS
-       SELECT seq, op, row::jsonb AS r FROM kt1_stage WHERE tbl = 'serial_blocks' AND latest""",
-    """UPDATE kt1.serial_blocks b SET counter_uuid = %(c)s, local_id = (n.r->>'id')::bigint
-       FROM kt1_blocks n WHERE b.counter_uuid = %(p)s AND b.indicator = n.r->>'indicator'
-         AND b.first = (n.r->>'first')::int AND b.last = (n.r->>'last')::int""",
-    """UPDATE kt1.serial_blocks b SET next = GREATEST(b.next, (n.r->>'next')::int), src_seq = n.seq
-       FROM kt1_blocks n WHERE b.counter_uuid = %(c)s AND b.local_id = (n.r->>'id')::bigint""",
-    """INSERT INTO kt1.serial_blocks (counter_uuid, local_id, indicator, first, last, next, src_seq)
-       SELECT %(c)s, (r->>'id')::bigint, r->>'indicator', (r->>'first')::int, (r->>'last')::int,
-              (r->>'next')::int, seq FROM kt1_blocks n WHERE op <> 'delete'
-       ON CONFLICT DO NOTHING""",
-    """INSERT INTO kt1.conflicts (kind, counter_uuid, other_counter, subject, detail)
-       SELECT 'serial_block', %(c)s, o.counter_uuid, n.r->>'indicator' || ' ' || (n.r->>'first') || '-' || (n.r->>'last'),
-              jsonb_build_object('other_first', o.first, 'other_last', o.last, 'seq', n.seq)
-       FROM kt1_blocks n JOIN kt1.serial_blocks o ON o.indicator = n.r->>'indicator'
-         AND int4range(o.first, o.last, '[]') && int4range((n.r->>'first')::int, (n.r->>'last')::int, '[]')
-         AND o.counter_uuid <> %(c)s
-       WHERE n.op <> 'delete' AND NOT EXISTS (SELECT 1 FROM kt1.serial_blocks b WHERE b.counter_uuid = %(c)s
-                                             AND b.local_id = (n.r->>'id')::bigint)
-       ON CONFLICT (kind, counter_uuid, subject) DO NOTHING""",
-    # S10 ids claimed by another counter. An id inside a block central holds for this counter cannot be
-    # another counter's (blocks never overlap): only the others — from a block refused above, or any
-    # item of a counter continuing a fork — are looked up among the held items.
-    f"""CREATE TEMP TABLE kt1_items_clash ON COMMIT DROP AS
-       WITH suspect AS MATERIALIZED (
-           SELECT n.id, n.seq FROM kt1_items_new n WHERE n.op <> 'delete' AND (%(p)s IS NOT NULL OR NOT EXISTS (
-               SELECT 1 FROM kt1.serial_blocks b WHERE b.counter_uuid = %(c)s AND b.indicator = left(n.id, 2)
-                 AND substr(n.id, 3, 8) ~ '^[0-9]{{8}}$' AND substr(n.id, 3, 8)::int BETWEEN b.first AND b.last)))
-       SELECT s.id, s.seq, i.origin_counter FROM suspect s JOIN kt1.items i ON i.id = s.id WHERE NOT {_OWNED}""",
-    """INSERT INTO kt1.conflicts (kind, counter_uuid, other_counter, subject, detail)
-       SELECT 's10', %(c)s, origin_counter, id, jsonb_build_object('seq', seq) FROM kt1_items_clash
-       ON CONFLICT (kind, counter_uuid, subject) DO NOTHING""",
-    """INSERT INTO kt1.items (id, accepted_at, origin_counter, src_seq, status, sender_code, recipient_code,
-                              recipient_province, fee_vnd, row)
-       SELECT n.id, (n.r->>'accepted_at')::timestamptz, %(c)s, n.seq, n.r->>'status', n.r->>'sender_code',
-              n.r->>'recipient_code', n.r->>'recipient_province', (n.r->>'fee_vnd')::bigint, n.r
-       FROM kt1_items_new n WHERE n.op <> 'delete' AND NOT EXISTS (SELECT 1 FROM kt1_items_clash x WHERE x.id = n.id)
-       ON CONFLICT (id, accepted_at) DO UPDATE SET origin_counter = excluded.origin_counter,
-           src_seq = excluded.src_seq, status = excluded.status, sender_code = excluded.sender_code,
-           recipient_code = excluded.recipient_code, recipient_province = excluded.recipient_province,
-           fee_vnd = excluded.fee_vnd, row = excluded.row, updated_at = now()
-       WHERE kt1.items.src_seq < excluded.src_seq OR kt1.items.origin_counter <> excluded.origin_counter""",
-    """DELETE FROM kt1.items i USING kt1_items_new n
-       WHERE n.op = 'delete' AND i.id = n.id AND i.origin_counter = %(c)s""",
-    """INSERT INTO kt1.item_events (counter_uuid, local_id, at, item_id, kind, src_seq, row)
-       SELECT %(c)s, (r->>'id')::bigint, (r->>'at')::timestamptz, r->>'item_id', r->>'kind', seq, r
-       FROM kt1_stage WHERE tbl = 'item_events' AND latest AND op <> 'delete'
-       ON CONFLICT (counter_uuid, local_id, at) DO UPDATE SET item_id = excluded.item_id, kind = excluded.kind,
-           src_seq = excluded.src_seq, row = excluded.row WHERE kt1.item_events.src_seq < excluded.src_seq""",
-    """DELETE FROM kt1.item_events e USING kt1_stage s
-       WHERE s.tbl = 'item_events' AND s.op = 'delete' AND e.counter_uuid = %(c)s
-         AND e.local_id = (s.pk::jsonb->>0)::bigint""",
-    # Every other record: its latest image per counter (a deleted one keeps a NULL image).
-    """INSERT INTO kt1.records (counter_uuid, tbl, pk, src_seq, row)
-       SELECT %(c)s, tbl, pk, seq, CASE WHEN op = 'delete' THEN NULL ELSE row::jsonb END
-       FROM kt1_stage WHERE tbl NOT IN ('items', 'item_events') AND latest
-       ON CONFLICT (counter_uuid, tbl, pk) DO UPDATE SET src_seq = excluded.src_seq, row = excluded.row
-       WHERE kt1.records.src_seq < excluded.src_seq""",
-]
-
-# Parameters in select lists need their types said.
-_FOLD = [s.replace("%(c)s", "%(c)s::uuid").replace("%(p)s", "%(p)s::uuid").replace("%(f)s", "%(f)s::bigint")
-         for s in _FOLD]
-STAGE_TYPES = ["int8", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "bool", "jsonb"]
-_PARSED = ("items", "item_events")
-
-
-def _as_is(text: str) -> str:
-    return text
-
-
-def _stage(conn) -> None:
-    """The staging table (and a view of its newest item images), once per connection; emptied at each commit."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS kt1_stage (seq bigint, at text, origin text, actor text, "
-                 "action text, tbl text, pk text, op text, row text, prev_hash text, hash text, latest boolean, "
-                 "r jsonb) ON COMMIT DELETE ROWS")
-    conn.execute("CREATE OR REPLACE TEMP VIEW kt1_items_new AS SELECT pk::jsonb->>0 AS id, seq, op, r "
-                 "FROM kt1_stage WHERE tbl = 'items' AND latest")
-
-
-def _apply_batch(conn, who: dict, entries: list[tuple], before_commit) -> int:
-    """One transaction: returns how many entries were new (0 when another push took them meanwhile)."""
-    counter_uuid = who["counter_uuid"]
-    params = {"c": counter_uuid, "p": who["predecessor"], "f": who["fork_seq"]}
-    with conn.transaction():
-        last_seq, last_hash = conn.execute(
-            "SELECT last_seq, last_hash FROM kt1.ingest_cursor WHERE counter_uuid = %s FOR UPDATE",
-            (counter_uuid,)).fetchone()
-        fresh = [e for e in entries if e[0] > last_seq]
-        if not fresh:
-            return 0
-        if fresh[0][0] != last_seq + 1:
-            raise Kt1Error("bundle_gap", held=last_seq, first=fresh[0][0], missing=f"{last_seq + 1}–{fresh[0][0] - 1}")
-        if fresh[0][9] != last_hash:
-            raise Kt1Error("bundle_fork", seq=fresh[0][0])
-        _stage(conn)
-        newest = {(e[5], e[6]): e[0] for e in fresh}
-        with conn.cursor() as cur:
-            with cur.copy(f"COPY kt1_stage ({', '.join(STAGE_COLUMNS)}, latest, r) FROM STDIN (FORMAT BINARY)") as copy:
-                copy.set_types(STAGE_TYPES)
-                for e in fresh:
-                    latest = newest[(e[5], e[6])] == e[0]
-                    # Items and events are parsed once, here, for the tables they are folded into.
-                    image = Jsonb(e[8], dumps=_as_is) if latest and e[8] and e[5] in _PARSED else None
-                    copy.write_row((*e, latest, image))
-            cur.execute("INSERT INTO kt1.change_log (counter_uuid, seq, at, received_at, origin, actor, action, tbl, "
-                        "pk, op, row, prev_hash, hash) SELECT %(c)s::uuid, seq, at, now(), origin, actor, action, tbl, pk, "
-                        "op, row, prev_hash, hash FROM kt1_stage", params)
-            for statement in _FOLD:
-                cur.execute(statement, params)
-            cur.execute("UPDATE kt1.ingest_cursor SET last_seq = %s, last_hash = %s, updated_at = now() "
-                        "WHERE counter_uuid = %s", (fresh[-1][0], fresh[-1][10], counter_uuid))
-        if before_commit is not None:
-            before_commit(fresh[-1][0])
-    return len(fresh)
