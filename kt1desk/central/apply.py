@@ -115,6 +115,8 @@ _CLASH, _CLASH_REPORT, _ITEMS, _ITEMS_DELETE, _EVENTS, _EVENTS_DELETE, _RECORDS 
 
 def _item_id(pk: str):
     """``pk::jsonb->>0`` of an item's key, or None when it is not a one-string array."""
+    if pk.startswith('["') and pk.endswith('"]') and '"' not in pk[2:-2] and "\\" not in pk:
+        return pk[2:-2]  # the usual ["DK123456789VN"]: no escape inside
     try:
         key = json.loads(pk)
     except ValueError:
