@@ -143,7 +143,12 @@ def _suspects(conn, params: dict, items: list[tuple]) -> tuple[list[str], list[i
             # As the SQL it replaces: left(id, 2) = indicator, substr(id, 3, 8) ~ '^[0-9]{8}$', within the block.
             if len(serial) == 8 and serial.isascii() and serial.isdigit():
                 number = int(serial)
-                if any(first <= number <= last for first, last in blocks.get(item_id[:2], ())):
+                inside = False
+                for first, last in blocks.get(item_id[:2], ()):
+                    if first <= number <= last:
+                        inside = True
+                        break
+                if inside:
                     continue
         if item_id is None:
             # An odd key: let PostgreSQL read it exactly as the fold will.

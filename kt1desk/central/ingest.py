@@ -271,29 +271,39 @@ def _take(conn, who: dict, m: dict, b: bundle.Bundle, held: tuple[int, str], out
         outcome.already_present += len(fresh[start:start + batch]) - taken
 
 
-def _month_of(table: str, row: str) -> tuple[int, int] | None:
-    """The month an item or event image is partitioned by (``_MONTH``), found with str.find first."""
-    marker = _MARKER[table]
-    at = row.find(marker) + len(marker)
-    if at >= len(marker):
-        text = row[at:at + 7]
-        if len(text) == 7 and text[4] == "-" and text[:4].isascii() and text[:4].isdigit() \
-                and text[5:].isascii() and text[5:].isdigit():
-            return int(text[:4]), int(text[5:])
-    found = _MONTH[table].search(row)  # a stranger image: exactly what the pattern says
-    return (int(found[1]), int(found[2])) if found else None
+def _months(table: str, rows: list[str]) -> set[date]:
+    """The months images of ``table`` are partitioned by (``_MONTH``). The text after the pattern's first
+    marker is gathered first (a few distinct values) and read once each; an image where that text is not a
+    month is searched whole, exactly as the pattern says."""
+    marker, pattern = _MARKER[table], _MONTH[table]
+    skip = len(marker)
+
+    def after(row: str) -> str | None:
+        at = row.find(marker)
+        return None if at < 0 else row[at + skip:at + skip + 7]
+
+    months, wrong = set(), set()
+    for text in {after(row) for row in rows}:
+        found = pattern.match(marker + text) if text is not None else None
+        if found:
+            months.add(date(int(found[1]), int(found[2]), 1))
+        else:
+            wrong.add(text)
+    if wrong:
+        months |= {date(int(f[1]), int(f[2]), 1) for f in (pattern.search(row) for row in rows if after(row) in wrong)
+                   if f}
+    return months
 
 
 def _prepare_partitions(conn, entries: list[tuple]) -> None:
     today = conn.execute("SELECT current_date").fetchone()[0]  # central's clock, in Vietnam's time
     horizon = next_month(month_start(today))
     ensure_partitions(conn, "change_log", {month_start(today), horizon}, horizon=horizon)
-    months: dict[str, set] = {table: set() for table in _MONTH}
+    images: dict[str, list[str]] = {table: [] for table in _MONTH}
     for e in entries:
-        if e[5] in months and e[8]:
-            found = _month_of(e[5], e[8])
-            if found:
-                months[e[5]].add(found)
-    for table, found in months.items():
-        if found:
-            ensure_partitions(conn, table, {date(y, m, 1) for y, m in found}, horizon=horizon)
+        if e[5] in images and e[8]:
+            images[e[5]].append(e[8])
+    for table, rows in images.items():
+        months = _months(table, rows)
+        if months:
+            ensure_partitions(conn, table, months, horizon=horizon)
