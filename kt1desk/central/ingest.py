@@ -3,9 +3,10 @@
 For each batch: lock the counter's cursor row; skip the entries central already holds; require
 the first new one to be last+1 and to chain to the held hash; COPY the batch into
 ``kt1.change_log`` and fold it into ``items``, ``item_events``, ``serial_blocks`` and
-``records`` with ``INSERT … SELECT … ON CONFLICT`` (``apply.py``); move the cursor; commit. A refusal (damaged, unknown or revoked key, wrong address, gap, fork) applies nothing
-and says why; a fork and two counters claiming one S10 id or overlapping serial blocks are
-recorded in ``kt1.conflicts`` and never merged over.
+``records`` with ``INSERT … SELECT … ON CONFLICT`` (``apply.py``); move the cursor; commit.
+A refusal (damaged, unknown or revoked key, wrong address, gap, fork) applies nothing and says
+why; a fork and two counters claiming one S10 id or overlapping serial blocks are recorded in
+``kt1.conflicts`` and never merged over.
 """
 
 from __future__ import annotations
@@ -205,8 +206,7 @@ def ingest(conn, data: bytes, *, province: str, batch: int = BATCH,
                 outcome.already_present = int(m.get("count") or 0)
                 outcome.confirmed_seq, outcome.confirmed_hash = held
                 return outcome
-        with _collector_paused():
-            _take(conn, who, m, b, held, outcome, batch, before_commit)
+        _take(conn, who, m, b, held, outcome, batch, before_commit)
     except Kt1Error as err:
         outcome.status, outcome.error = "refused", err
     finally:
@@ -246,7 +246,8 @@ def _take(conn, who: dict, m: dict, b: bundle.Bundle, held: tuple[int, str], out
     """Check every entry, then refuse a fork or a gap, or apply what is new, batch by batch."""
     counter_uuid = who["counter_uuid"]
     source = m.get("source") if isinstance(m.get("source"), dict) else {}
-    entries = _check_entries(counter_uuid, m, bundle.entries(b))
+    with _collector_paused():
+        entries = _check_entries(counter_uuid, m, bundle.entries(b))
     fork_seq = _fork_point(conn, counter_uuid, entries, held[0])
     if fork_seq is None and entries[0][0] == held[0] + 1 and entries[0][9] != held[1]:
         fork_seq = entries[0][0]
