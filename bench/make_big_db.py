@@ -210,9 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--years", type=float, default=3.0, help="spread the items over this many years back")
     parser.add_argument("--no-journal", action="store_true")
     args = parser.parse_args(argv)
-    build(args.path, args.items, journal=not args.no_journal, verbose=True)
+    build(args.path, args.items, years=args.years, journal=not args.no_journal, verbose=True)
     return 0
 
 
