@@ -457,3 +457,12 @@ _SURCHARGE_RULES_V7 = "CHECK (rule IN ('hoa_toc', 'hen_gio', 'secrecy', 'secrecy
 @migrations(name="0007_secrecy_letters")
 def _v7(db: Database) -> None:
     _replace_in_table_sql(db, "tariff_surcharges", _SURCHARGE_RULES_V1, _SURCHARGE_RULES_V7)
+
+
+# Issue 11: each item's first delivery attempt, kept by a trigger for the on-time rate of reports.
+@migrations(name="0008_first_attempts")
+def _v8(db: Database) -> None:
+    from .schema_reports import REBUILD, V8
+
+    for statement in V8 + REBUILD:
+        db.execute(statement)
