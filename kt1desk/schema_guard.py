@@ -81,12 +81,12 @@ def _life_triggers() -> dict[str, str]:
 
 
 def _report_triggers() -> dict[str, str]:
-    """Migration 0008's triggers keep derived data (each item's first delivery attempt): when one has to
+    """Migration 0009's triggers keep derived data (each item's first delivery attempt): when one has to
     be put back, the table is rebuilt from the events as well (``restore_triggers``)."""
-    from .schema_reports import V8
+    from .schema_reports import V9
 
-    found = (re.match(r"\s*CREATE TRIGGER (\w+)", sql) for sql in V8)
-    return {m.group(1): sql for m, sql in zip(found, V8) if m}
+    found = (re.match(r"\s*CREATE TRIGGER (\w+)", sql) for sql in V9)
+    return {m.group(1): sql for m, sql in zip(found, V9) if m}
 
 
 def _same(a: str | None, b: str) -> bool:

@@ -1,4 +1,4 @@
-"""Schema 0008: what reports read that the items alone do not say fast — each item's first delivery attempt.
+"""Schema 0009: what reports read that the items alone do not say fast — each item's first delivery attempt.
 
 The on-time rate compares an item's deadline with its first delivery attempt (delivered, or a
 delivery that failed). Those times are events (``item_events``); finding the first one of each of a
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 ATTEMPT_KINDS = "('delivered', 'delivery_failed')"
 
-V8 = [
+V9 = [
     """CREATE TABLE item_first_attempts (
         accepted_at TEXT NOT NULL,
         item_id TEXT NOT NULL,

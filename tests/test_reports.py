@@ -307,7 +307,7 @@ def _on_time_from_events(store, lo: str, hi: str) -> dict:
 
 
 def test_first_attempts_are_kept_by_a_trigger_and_rebuilt_when_it_was_missing(tmp_path):
-    """The table of first attempts (migration 0008) follows the events: filled as attempts happen, made again
+    """The table of first attempts (migration 0009) follows the events: filled as attempts happen, made again
     from the events when its trigger had been dropped, and by the migration itself."""
     import sqlite3
 
@@ -343,7 +343,7 @@ def test_first_attempts_are_kept_by_a_trigger_and_rebuilt_when_it_was_missing(tm
     raw = sqlite3.connect(path)
     raw.executescript("DROP TRIGGER item_events_first_attempt; DROP TRIGGER items_first_attempt_gone; "
                       "DROP TABLE item_first_attempts; "
-                      "DELETE FROM _sqlite_migrations WHERE name = '0008_first_attempts';")
+                      "DELETE FROM _sqlite_migrations WHERE name = '0009_first_attempts';")
     raw.close()
     store = Store(path)  # an older database: the migration makes the table from the events it holds
     assert len(sql(store, "SELECT * FROM item_first_attempts")) == 2
