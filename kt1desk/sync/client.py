@@ -386,6 +386,11 @@ def apply_province(store, actor, data: bytes) -> dict:
                                (record["day"], int(record["working"]), record.get("note", "")))
                     tx.record("calendar_swap", record["day"], working=bool(record["working"]), source="province")
                     counts["swaps"] += 1
+        if any(r.get("t") == "counter_key" for r in records) or "counter_keys" in m:
+            from .peers import apply_published
+
+            counts["counter_keys"] = apply_published(tx, [r.get("line", "") for r in records
+                                                          if r.get("t") == "counter_key"])
         tx.execute("INSERT INTO sync_applied (bundle_id, key_id, publication, created_at, applied_at, counts) "
                    "VALUES (?, ?, ?, ?, ?, ?)", (m["bundle_id"], m["key_id"], int(m["publication"]), m["created_at"],
                                                  clock.iso(tx.now), json.dumps(counts)))
