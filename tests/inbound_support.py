@@ -16,7 +16,7 @@ FAR = "Hà Nội"
 TO_HANOI = dict(recipient="BNV")  # Bộ Nội vụ, Hà Nội: its after-hours contact is in the directory
 
 
-def hanoi_office(path) -> Store:
+def hanoi_office(path, password: str = PASSWORD) -> Store:
     """A second office, in another province, in a database of its own, with the same sample directory."""
     from datetime import date
 
@@ -26,7 +26,7 @@ def hanoi_office(path) -> Store:
                            service_indicator="DH")
         office.add_counter(store, None, code="Q01", name="Quầy 1", first=20_000_000, last=20_999_999)
         for login, name, role in (("admin", "Quản trị Hà Nội", "admin"), ("gdv1", "Phạm Thu Hà", "clerk")):
-            users.create_user(store, None, login=login, full_name=name, role=role, password=PASSWORD)
+            users.create_user(store, None, login=login, full_name=name, role=role, password=password)
         agencies.import_csv(store, None, resource(AGENCIES_FILE))
         tariff.import_sample(store, None, effective_from=date(2025, 1, 1))
     return store
