@@ -88,7 +88,7 @@ def test_a_dispatch_travels_to_another_office_and_its_items_are_received_and_del
     assert lines[c] == ("missing", 0, "Bộ Nội vụ") and lines[f] == ("extra", 0, "Bộ Nội vụ")
     assert lines[b] == ("received", 1, "Bộ Nội vụ")
     text = " ".join(" ".join(plumber_pages(arrival_pdf(hanoi, result["receipt"]))).split())
-    for word in ("BIÊN BẢN NHẬN TÚI THƯ KT1", first["id"], "THIẾU", c, "THỪA", f, "HƯ HỎNG",
+    for word in ("BIÊN BẢN NHẬN TÚI THƯ KT1", first["id"], "THIẾU", c, "THỪA", f, "HƯ HỎNG", "Bưu cục gửi BDDLK",
                  "Ký (gõ tên): Lê Văn Tài", "Ký (gõ tên): Phạm Thu Hà"):
         assert word in text, word
     with pytest.raises(Kt1Error) as err:

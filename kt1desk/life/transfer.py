@@ -69,7 +69,8 @@ def bundle_for(store: Store, dispatch_id: str, destination: str | None = None) -
     groups = _destinations(dispatch, here)
     if destination:
         wanted = fold(destination)
-        keys = [k for k in groups if k[0] == wanted or k[1] == nfc(destination).upper()]
+        keys = ([k for k in groups if k[1] and k[1] == nfc(destination).upper()]
+                or sorted((k for k in groups if k[0] == wanted), key=lambda k: k[1] != ""))
         if not keys:
             raise Kt1Error("dispatch_no_bag_for", "destination", id=dispatch["id"], destination=destination,
                            destinations=", ".join(sorted({b["destination"] for b in dispatch["bags"]})))
@@ -125,6 +126,14 @@ def export(store: Store, dispatch_id: str, out: str | Path, *, destination: str 
     return {"file": str(out), "dispatch": manifest["dispatch"], "destination": manifest["destination"],
             "bags": manifest["bags"], "items": manifest["items"], "bytes": len(data), "bundle_id": manifest["bundle_id"],
             "key_id": manifest["key_id"]}
+
+
+def export_all(store: Store, dispatch_id: str, folder: str | Path) -> list[dict]:
+    """One bundle per destination of the dispatch, written into ``folder`` (the window's way: a USB stick)."""
+    dispatch = dispatches.get_dispatch(store, dispatch_id)
+    here = office.get_office(store)
+    return [export(store, dispatch["id"], folder, destination=office_code or province)
+            for province, office_code in _destinations(dispatch, here)]
 
 
 # -- the receiving office ----------------------------------------------------------------------------
