@@ -127,3 +127,45 @@ def test_the_dispatch_file_goes_out_on_one_screen_and_comes_in_on_another(
     window.handle_scan(c)  # missing: nothing may be done with it here yet
     assert not any(button.isEnabled() for button in (tab.carry_button, tab.deliver_button, tab.fail_button,
                                                       tab.return_button))
+    # Scanned on another page (Tra cứu knows only this office's items): it opens on Phát.
+    window.show_page("lookup")
+    window.handle_scan(b)
+    assert window.current_page_key() == "delivery" and tab.item["id"] == b
+
+
+def test_the_two_buttons_and_an_inbound_item_in_english(qtbot, demo_store, clerk, hanoi, open_window, tmp_path,
+                                                        monkeypatch, frozen_now):  # noqa: F811
+    from kt1desk.life import arrival, transfer
+    from kt1desk.qt.app import install_language
+
+    a, b = to_hanoi(demo_store, clerk, 2)
+    sent = send(demo_store, clerk, [[a, b]])
+    file = tmp_path / "d.kt1b"
+    transfer.export(demo_store, sent["id"], file)
+    hn_clerk = get_user(hanoi, "gdv1")
+    trust(demo_store, hanoi, get_user(hanoi, "admin"))
+    install_language("en")
+    try:
+        shifts.open_shift(hanoi, hn_clerk)
+        window = open_window(session_for(hanoi, hn_clerk, printer=Printed(), lang="en"))
+        window.resize(1024, 768)
+        window.confirm_close = lambda titles: True
+        page = window.show_page("bags")
+        assert page.dispatch.export_button.text() == "E&xport dispatch file…"
+        page.tabs.setCurrentWidget(page.arrival)
+        arrive = page.arrival
+        assert arrive.import_button.text() == "&Import dispatch file…"
+        monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kw: (str(file), ""))
+        arrive.import_button.click()
+        assert f"Imported dispatch {sent['id']} from BDDLK: 1 bags, 2 items." in arrive.message.text()
+        window.handle_scan(a)
+        looked_at(window, tmp_path, "arrival-import-en")
+        arrive.reset()
+        arrival.receive(hanoi, hn_clerk, sent["id"], [a, b])
+        page = window.show_page("delivery")
+        window.handle_scan(a)
+        assert "accepted at BDDLK" in page.deliver.item_box.title()
+        assert {r["id"] for r in page.deliver.work_model.rows} == {a, b}
+        looked_at(window, tmp_path, "delivery-inbound-en")
+    finally:
+        install_language("vi")
