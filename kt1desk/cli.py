@@ -280,26 +280,6 @@ def item_text(item: dict, lang: str) -> str:
     ])
 
 
-def inbound_text(item: dict, lang: str) -> str:
-    """An item accepted at another office: its envelope and where it came from (no fee: that office's)."""
-    from .services.intake import KINDS
-
-    vi = lang != "en"
-    marks = [m for m in (item.get("secrecy"), "Hỏa tốc" if item.get("hoa_toc") else None,
-                         f"Hẹn giờ {formats.moment(clock.parse_iso(item['hen_gio_at']))}" if item.get("hen_gio_at") else None) if m]
-    return "\n".join([
-        f"{item['id']}  [{item['status']}]  " + (f"nhận gửi tại {item['origin_office']}, túi {item['bag_id']}" if vi else
-                                                 f"accepted at {item['origin_office']}, bag {item['bag_id']}"),
-        f"  {'Gửi' if vi else 'From'}: {item['sender_code']} — {item['sender_name']}",
-        f"  {'Nhận' if vi else 'To'}:  {item['recipient_code']} — {item['recipient_name']}, {item['recipient_address']} "
-        f"({item['recipient_province']})",
-        f"  {KINDS[item['kind']][lang]}, {formats.weight(item['weight_g'], lang)}, {item['pieces']} "
-        f"{'kiện' if vi else 'piece(s)'}" + (f", {', '.join(marks)}" if marks else ""),
-        f"  {'Nhận lúc' if vi else 'Accepted'}: {formats.moment(clock.parse_iso(item['accepted_at']))}"
-        f"   {'Hạn phát' if vi else 'Deadline'}: {formats.moment(clock.parse_iso(item['deadline']))}",
-    ])
-
-
 DEADLINE_RULES = {
     "acceptance-day": {"vi": "Hạn tính từ ngày nhận (J = ngày nhận)", "en": "Deadline counted from the acceptance day"},
     "after-cutoff": {"vi": "Nhận sau giờ chốt: J là ngày làm việc kế tiếp",
@@ -340,7 +320,7 @@ def cmd_show(cli: Cli) -> int:
     history = inbound.events(cli.store, item["id"])
     data = item_json(item) | inbound.origin_json(item) | {
         "events": [{k: e[k] for k in ("at", "kind", "user_login", "counter_code", "details")} for e in history]}
-    lines = [item_text(item, cli.lang) if not item["inbound"] else inbound_text(item, cli.lang),
+    lines = [item_text(item, cli.lang) if not item["inbound"] else inbound.text(item, cli.lang),
              "  " + ("Diễn biến:" if cli.lang != "en" else "Events:")]
     lines += [f"    {formats.moment(clock.parse_iso(e['at']))}  {e['kind']:<18} {e['user_login'] or ''}" for e in history]
     cli.emit(data, "\n".join(lines))

@@ -63,3 +63,24 @@ def origin_json(item: dict) -> dict:
     return {"inbound": True, "origin_office": item["origin_office"], "origin_counter": item["origin_counter"],
             "bag": item["bag_id"], "dispatch": item["dispatch_id"], "sender_address": item["sender_address"],
             "recipient_address": item["recipient_address"]}
+
+
+def text(item: dict, lang: str) -> str:
+    """An item accepted at another office: its envelope and where it came from (no fee: that office's)."""
+    from .. import clock, formats
+    from ..services.intake import KINDS
+
+    vi = lang != "en"
+    marks = [m for m in (item.get("secrecy"), "Hỏa tốc" if item.get("hoa_toc") else None,
+                         f"Hẹn giờ {formats.moment(clock.parse_iso(item['hen_gio_at']))}" if item.get("hen_gio_at") else None) if m]
+    return "\n".join([
+        f"{item['id']}  [{item['status']}]  " + (f"nhận gửi tại {item['origin_office']}, túi {item['bag_id']}" if vi else
+                                                 f"accepted at {item['origin_office']}, bag {item['bag_id']}"),
+        f"  {'Gửi' if vi else 'From'}: {item['sender_code']} — {item['sender_name']}",
+        f"  {'Nhận' if vi else 'To'}:  {item['recipient_code']} — {item['recipient_name']}, {item['recipient_address']} "
+        f"({item['recipient_province']})",
+        f"  {KINDS[item['kind']][lang]}, {formats.weight(item['weight_g'], lang)}, {item['pieces']} "
+        f"{'kiện' if vi else 'piece(s)'}" + (f", {', '.join(marks)}" if marks else ""),
+        f"  {'Nhận lúc' if vi else 'Accepted'}: {formats.moment(clock.parse_iso(item['accepted_at']))}"
+        f"   {'Hạn phát' if vi else 'Deadline'}: {formats.moment(clock.parse_iso(item['deadline']))}",
+    ])

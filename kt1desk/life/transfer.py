@@ -22,7 +22,6 @@ items are delivered, failed and returned here (``delivery``).
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 from .. import clock, s10
@@ -111,18 +110,7 @@ def file_name(manifest: dict) -> str:
 def export(store: Store, dispatch_id: str, out: str | Path, *, destination: str | None = None) -> dict:
     """Write the dispatch's bundle to ``out`` (a file, or a folder such as a USB stick: a named file in it)."""
     data, manifest = bundle_for(store, dispatch_id, destination)
-    out = Path(out)
-    if out.is_dir():
-        out = out / file_name(manifest)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        with open(tmp, "wb") as handle:  # a stick pulled out mid-write leaves a .part, never a cut bundle
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(out)
-    except OSError as err:
-        raise Kt1Error("file_unwritable", path=str(out), reason=err.strerror or str(err)) from None
+    out = bundle.write_file(out, data, file_name(manifest))
     return {"file": str(out), "dispatch": manifest["dispatch"], "destination": manifest["destination"],
             "bags": manifest["bags"], "items": manifest["items"], "bytes": len(data), "bundle_id": manifest["bundle_id"],
             "key_id": manifest["key_id"]}
@@ -277,15 +265,7 @@ def import_bundle(store: Store, actor: User, data: bytes) -> dict:
 
 
 def import_file(store: Store, actor: User, path) -> dict:
-    return import_bundle(store, actor, _read(path))
-
-
-def _read(path) -> bytes:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(bundle.MAX_BODY_RAW + 1)
-    except OSError as err:
-        raise Kt1Error("file_unreadable", path=str(path), reason=err.strerror or str(err)) from None
+    return import_bundle(store, actor, bundle.read_bytes(path))
 
 
 def list_inbound(store: Store, *, limit: int = 100) -> list[dict]:

@@ -8,7 +8,6 @@ province key moves the checkpoint (``sync_peer``), and only forward.
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -101,18 +100,7 @@ def export(store, out: str | Path) -> dict:
     if first > last:
         return {"file": None, "count": 0, "first_seq": None, "last_seq": None}
     data, manifest = changes_bundle(store, first, last)
-    out = Path(out)
-    if out.is_dir():
-        out = out / bundle_name(manifest)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        with open(tmp, "wb") as handle:  # a stick pulled out mid-write leaves a .part, never a cut bundle
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(out)
-    except OSError as err:
-        raise Kt1Error("file_unwritable", path=str(out), reason=err.strerror or str(err)) from None
+    out = bundle.write_file(out, data, bundle_name(manifest))
     return {"file": str(out), "count": manifest["count"], "first_seq": first, "last_seq": last, "bytes": len(data),
             "bundle_id": manifest["bundle_id"]}
 
