@@ -45,7 +45,7 @@ ITEM_COLUMNS = (
     "id", "counter_id", "clerk_id", "sender_id", "sender_code", "sender_name", "recipient_id", "recipient_code",
     "recipient_name", "recipient_address", "recipient_province", "kind", "weight_g", "pieces", "secrecy",
     "seal_intact", "hoa_toc", "hen_gio_at", "scope", "accepted_at", "entered_at", "back_entry", "deadline",
-    "fee_vnd", "vat_rate_bp", "vat_vnd", "free_reason", "tariff_id", "status", "immediate_dispatch",
+    "fee_vnd", "vat_rate_bp", "vat_vnd", "free_reason", "tariff_id", "status", "immediate_dispatch", "payment",
 )
 
 
@@ -181,6 +181,8 @@ def _fill(store: Store, n_items: int, *, seed: int, years: float, journal: bool,
                 "fee_vnd": fee[0], "vat_rate_bp": fee[3], "vat_vnd": fee[4], "free_reason": fee[1], "tariff_id": fee[2],
                 # Old items have left long ago; only the last few secret ones still wait.
                 "status": "accepted", "immediate_dispatch": int(secrecy is not None and k >= n_items - 5),
+                # Free exactly when the tariff says so (a trigger checks); else cash or the agency's account.
+                "payment": "free" if fee[1] else rng.choices(("cash", "account"), (60, 40))[0],
             }
             rowid = first_rowid + k
             item_rows.append((rowid, *row.values()))
