@@ -94,6 +94,12 @@ def test_a_dispatch_travels_to_another_office_and_its_items_are_received_and_del
     with pytest.raises(Kt1Error) as err:
         arrival.receive(hanoi, hn_clerk, first["id"], [a])
     assert err.value.code == "bag_received"
+    # The second dispatch's bag, by the barcode on its label: f, found before as an extra, is listed here.
+    [second_bag] = second["bags"]
+    assert arrival.expected(hanoi, second_bag["id"].lower())["kind"] == "bag"
+    later = arrival.receive(hanoi, hn_clerk, second_bag["id"], [f])
+    assert later["received"] == [f] and later["missing"] == [] and inbound.find(hanoi, f)["status"] == "received"
+    assert hanoi.scalar("SELECT status FROM inbound_bags WHERE id = ?", (second_bag["id"],)) == "received"
 
     # Delivery here: one delivered, one failed then out again, one returned to its sender.
     delivered = delivery.deliver(hanoi, hn_clerk, a, receiver="Hoàng Văn Nam", role="Văn thư")
