@@ -467,3 +467,12 @@ def _v8(db: Database) -> None:
         _replace_in_table_sql(db, table, old, new)
     for statement in V8:
         db.execute(statement)
+
+
+# Issue 11: each item's first delivery attempt, kept by a trigger for the on-time rate of reports.
+@migrations(name="0009_first_attempts")
+def _v9(db: Database) -> None:
+    from .schema_reports import REBUILD, V9
+
+    for statement in V9 + REBUILD:
+        db.execute(statement)

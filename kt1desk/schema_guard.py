@@ -16,7 +16,8 @@ sealed bags, dispatches, receipts, answered complaints, three years' keeping)
 are checked and put back the same way once that migration is there: their
 text is taken from ``schema_life``, so there is one definition of each. Those of
 migration 0008 (what arrived from another office is kept as it arrived) come from
-``schema_inbound`` the same way.
+``schema_inbound`` the same way, and those of migration 0009 (each item's first delivery
+attempt, derived data) from ``schema_reports``: putting one of these back rebuilds its table.
 """
 
 from __future__ import annotations
@@ -94,6 +95,14 @@ def _triggers_of(statements) -> dict[str, str]:
     return {m.group(1): sql for m, sql in zip(found, statements) if m}
 
 
+def _report_triggers() -> dict[str, str]:
+    """Migration 0009's triggers keep derived data (each item's first delivery attempt): when one has to
+    be put back, the table is rebuilt from the events as well (``restore_triggers``)."""
+    from .schema_reports import V9
+
+    return _triggers_of(V9)
+
+
 def _same(a: str | None, b: str) -> bool:
     return a is not None and re.sub(r"\s+", " ", a).strip() == re.sub(r"\s+", " ", b).strip()
 
@@ -106,6 +115,8 @@ def _guards(conn: sqlite3.Connection) -> dict[str, str]:
         guards.update(_life_triggers())
     if set(_INBOUND_NEEDS) <= tables:
         guards.update(_inbound_triggers())
+    if "item_first_attempts" in tables:
+        guards.update(_report_triggers())
     return guards
 
 
@@ -117,10 +128,15 @@ def missing(conn: sqlite3.Connection) -> list[str]:
 
 def install(conn: sqlite3.Connection, names=None) -> None:
     """(Re)create the named triggers, or all of them, inside the caller's transaction."""
-    guards = dict(TRIGGERS, **_life_triggers(), **_inbound_triggers())
+    guards = dict(TRIGGERS, **_life_triggers(), **_inbound_triggers(), **_report_triggers())
     for name in names if names is not None else TRIGGERS:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
         conn.execute(guards[name])
+    if names is not None and set(names) & set(_report_triggers()):
+        from .schema_reports import REBUILD
+
+        for statement in REBUILD:  # what the missing trigger did not keep, made again from the events
+            conn.execute(statement)
 
 
 @contextmanager
