@@ -234,7 +234,13 @@ def signature_blocks(place: str, sides: list[tuple[str, str]], lang: str) -> Kee
     dates = [""] * (n - 1) + [a4.para(t(lang, "date_line", place=place or "……"), italic)]
     titles = [[a4.para(title, bold), a4.para(how, italic), Spacer(1, 22 * mm)] for title, how in sides]
     grid = Table([dates, titles], colWidths=[a4.WIDTH / n] * n)
-    grid.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+    if n >= 3:  # the date line is wider than a third of the page: over the last two blocks, right-aligned
+        dates[-2], dates[-1] = a4.para(t(lang, "date_line", place=place or "……"),
+                                       ParagraphStyle("sr", parent=italic, alignment=2)), ""
+        grid = Table([dates, titles], colWidths=[a4.WIDTH / n] * n)
+        style.append(("SPAN", (n - 2, 0), (n - 1, 0)))
+    grid.setStyle(TableStyle(style))
     return KeepTogether([Spacer(1, 6 * mm), grid])
 
 
