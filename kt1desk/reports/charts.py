@@ -122,6 +122,8 @@ def volume_by_month(report: dict, lang: str = "vi", *, size=SIZE_IN) -> Figure:
     axes.set_ylim(0, max(counts) * 1.15)
     if len(rows) <= 24:
         for bar, count in zip(bars, counts):
+            if not count:
+                continue
             axes.annotate(number(count, lang), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                           xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
                           fontproperties=_font(False, 7.5 if len(rows) <= 12 else 6))
@@ -183,7 +185,8 @@ def adoption_by_year(report: dict, lang: str = "vi", *, size=SIZE_IN) -> Figure:
     axes.bar([x for x, v in zip(xs, values) if v is not None], [v for v in values if v is not None], color=BAR,
              width=0.6, zorder=2)
     axes.set_xticks(xs, [str(r["year"]) for r in rows])
-    axes.set_xlim(-0.6, len(rows) - 0.4)
+    pad = max(0.0, (5 - len(rows)) / 2)  # a year or two: bars of a normal width, in the middle
+    axes.set_xlim(-0.6 - pad, len(rows) - 0.4 + pad)
     axes.set_ylim(0, 115)
     axes.set_yticks([0, 25, 50, 75, 100], [pct(v, lang).replace(",0%", "%").replace(".0%", "%")
                                            for v in (0, 25, 50, 75, 100)])
