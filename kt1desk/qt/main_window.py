@@ -99,6 +99,8 @@ def _load_page(module: str, cls: str):
     try:
         return getattr(importlib.import_module(module), cls)
     except (ImportError, AttributeError):
+        # A page missing from an installation is a packaging fault: said in the log, and `selftest` fails on it.
+        log.exception("page %s.%s could not be loaded", module, cls)
         return None
 
 
