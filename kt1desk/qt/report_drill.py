@@ -1,0 +1,161 @@
+"""The items behind one figure of a report: a list read off the GUI thread; Enter or a double-click opens an item.
+
+The list comes from ``kt1desk.reports.drill.items_for`` with the figure's key,
+at most ``LIMIT`` rows (a figure of a busy year can hold a million);
+the dialog says when the list is cut.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from ..errors import Kt1Error
+from ..formats import money, number
+from ..services import items as item_service
+from ..services.intake import KINDS
+from .base import BaseDialog
+from .lifekit import error_text, when
+from .pagekit import (MUTED_STYLE, ROW_ROLE, Column, ColumnFitter, FoldingFilter, RowsModel, set_message,
+                      table_view)
+from .session import Session
+from .tasks import run_task
+
+LIMIT = 5000
+
+
+class DrillDialog(BaseDialog):
+    """``loaded(count)`` once the items are on screen (or the reason they are not)."""
+
+    loaded = Signal(int)
+
+    def __init__(self, session: Session, period, key: str, title: str, parent: QWidget | None = None):
+        super().__init__("report-drill", parent)
+        self.session, self.period, self.key = session, period, key
+        self.item_view = None  # the one item window, made at the first item opened
+        lang = session.lang
+        self.setObjectName("reportDrill")
+        self.setWindowTitle(self.tr("%1 — %2").replace("%1", title).replace("%2", period.label(lang)))
+        self.resize(980, 560)
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.heading = QLabel(title)
+        self.heading.setStyleSheet("font-weight: bold;")
+        top.addWidget(self.heading)
+        top.addStretch(1)
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setObjectName("drillFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Lọc trong danh sách (số hiệu, tên cơ quan…)"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(260)
+        top.addWidget(self.filter_edit)
+        layout.addLayout(top)
+        right = Qt.AlignmentFlag.AlignRight
+
+        def amount(field):
+            return lambda r: money(r[field], lang) if r.get(field) is not None else ""
+
+        self.model = RowsModel([
+            Column(self.tr("Số hiệu"), lambda r: r.get("id") or ""),
+            Column(self.tr("Nhận lúc"), lambda r: when(r.get("accepted_at")), lambda r: r.get("accepted_at") or ""),
+            Column(self.tr("Cơ quan gửi"), lambda r: " — ".join(x for x in (r.get("sender_code"), r.get("sender_name"))
+                                                                 if x)),
+            Column(self.tr("Cơ quan nhận"), lambda r: r.get("recipient_name") or ""),
+            Column(self.tr("Tỉnh nhận"), lambda r: r.get("recipient_province") or ""),
+            Column(self.tr("Loại"), lambda r: KINDS.get(r.get("kind"), {}).get(lang, r.get("kind") or "")),
+            Column(self.tr("Mật"), lambda r: r.get("secrecy") or ""),
+            Column(self.tr("Cước chưa VAT"), amount("fee_vnd"), lambda r: r.get("fee_vnd") or 0, right),
+            Column(self.tr("VAT"), amount("vat_vnd"), lambda r: r.get("vat_vnd") or 0, right),
+            Column(self.tr("Tổng cộng"), amount("total_vnd"), lambda r: r.get("total_vnd") or 0, right),
+            Column(self.tr("Trạng thái"), lambda r: item_service.STATUSES.get(r.get("status"), {}).get(
+                lang, r.get("status") or "")),
+        ], self)
+        self.proxy = FoldingFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = table_view(self.proxy)
+        self.view.setObjectName("drillView")
+        self.columns = ColumnFitter(self.view, self.model, flexible=(2, 3))
+        layout.addWidget(self.view, 1)
+        self.count_label = QLabel()
+        self.count_label.setWordWrap(True)
+        layout.addWidget(self.count_label)
+        hint = QLabel(self.tr("Enter hoặc nhấp đúp: mở bưu gửi. Esc: đóng."))
+        hint.setStyleSheet(MUTED_STYLE)
+        layout.addWidget(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Đóng"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.view.activated.connect(self._activated)
+        self.filter_edit.textChanged.connect(self._filter)
+        self.filter_edit.returnPressed.connect(self._to_list)
+        set_message(self.count_label, self.tr("Đang đọc danh sách…"), MUTED_STYLE)
+        self.view.setFocus()
+        store = session.store
+        run_task(self, lambda: _items(store, period, key), on_done=self._show, on_error=self._failed)
+
+    # -- public ------------------------------------------------------------
+    def rows(self) -> list[dict]:
+        """The rows in the order shown."""
+        return [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
+
+    def open_item(self, item_id: str):
+        from .item_dialog import ItemDialog
+
+        try:
+            if self.item_view is None:
+                self.item_view = ItemDialog(self.session, item_id, self)
+            else:
+                self.item_view.show_item(item_id)
+        except Kt1Error as err:
+            set_message(self.count_label, err.text(self.session.lang))
+            return None
+        self.item_view.open()
+        return self.item_view
+
+    # -- inside ------------------------------------------------------------
+    def _show(self, rows: list[dict]) -> None:
+        self.model.set_rows(rows)
+        self.columns.fit()
+        self._show_count()
+        if rows:
+            self.view.selectRow(0)
+        self.loaded.emit(len(rows))
+
+    def _show_count(self) -> None:
+        lang, total, shown = self.session.lang, self.model.rowCount(), self.proxy.rowCount()
+        if total >= LIMIT:
+            text = self.tr("Chỉ hiện %1 bưu gửi; thu hẹp kỳ báo cáo để xem hết.").replace(
+                "%1", number(total, lang))
+        elif shown != total:
+            text = self.tr("%1 / %2 bưu gửi").replace("%1", number(shown, lang)).replace("%2", number(total, lang))
+        elif total:
+            text = self.tr("%1 bưu gửi").replace("%1", number(total, lang))
+        else:
+            text = self.tr("Không có bưu gửi nào.")
+        set_message(self.count_label, text, MUTED_STYLE)
+
+    def _failed(self, err: BaseException) -> None:
+        set_message(self.count_label, error_text(err, self.session.lang))
+        self.loaded.emit(-1)
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_text(text)
+        self._show_count()
+
+    def _to_list(self) -> None:
+        if self.proxy.rowCount():
+            self.view.setFocus()
+            self.view.selectRow(0)
+
+    def _activated(self, index) -> None:
+        row = index.siblingAtColumn(0).data(ROW_ROLE)
+        if row and row.get("id"):
+            self.open_item(row["id"])
+
+
+def _items(store, period, key: str) -> list[dict]:
+    from ..reports.drill import items_for
+
+    return items_for(store, period, key, limit=LIMIT)
