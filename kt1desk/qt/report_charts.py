@@ -19,6 +19,7 @@ from .tasks import run_task
 log = logging.getLogger(__name__)
 CHARTS = ("volume", "marks", "adoption")  # volume by month, share by mark, adoption over the years
 MIN_HEIGHT = 240
+WIDE = 1000  # pixels from which two charts side by side keep their titles whole
 
 
 def make_figures(report: dict, lang: str) -> dict:
@@ -40,6 +41,7 @@ class ChartsPanel(QWidget):
         self.canvases: dict[str, QWidget] = {}
         self.figures: dict = {}
         self._generation = 0
+        self._wide: bool | None = None
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 4, 0, 0)
         self.note = QLabel(self.tr("Biểu đồ hiện ra sau khi tính báo cáo."))
@@ -68,7 +70,6 @@ class ChartsPanel(QWidget):
             canvas.deleteLater()
         self.canvases.clear()
         self.figures = figures
-        places = {"volume": (1, 0, 1, 2), "marks": (2, 0, 1, 1), "adoption": (2, 1, 1, 1)}
         for name in CHARTS:
             canvas = FigureCanvasQTAgg(figures[name])
             canvas.setObjectName(f"chart_{name}")
@@ -76,10 +77,28 @@ class ChartsPanel(QWidget):
             canvas.setMinimumWidth(200)
             canvas.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
             canvas.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.grid.addWidget(canvas, *places[name])
             self.canvases[name] = canvas
+        self._wide = None
+        self._arrange()
         set_message(self.note, None)
         self.drawn.emit()
+
+    def _arrange(self) -> None:
+        """Volume across the top; the other two side by side when there is room, else one under the other
+        (the tab scrolls): a chart's title is never cut."""
+        wide = self.width() >= WIDE
+        if wide == self._wide or not self.canvases:
+            return
+        self._wide = wide
+        places = {"volume": (1, 0, 1, 2), "marks": (2, 0, 1, 1), "adoption": (2, 1, 1, 1)} if wide else \
+            {"volume": (1, 0, 1, 2), "marks": (2, 0, 1, 2), "adoption": (3, 0, 1, 2)}
+        for name, canvas in self.canvases.items():
+            self.grid.removeWidget(canvas)
+            self.grid.addWidget(canvas, *places[name])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange()
 
     def _failed(self, generation: int, err: BaseException) -> None:
         if generation != self._generation:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from ..formats import money, number, percent
 from ..services.intake import KINDS
@@ -23,6 +23,10 @@ VALUE_STYLE = ("QPushButton { text-align: left; border: none; padding: 2px 4px; 
                " text-decoration: underline; }"
                "QPushButton:focus { border: 2px solid #e0a100; border-radius: 3px; }"
                "QPushButton:disabled { color: #202124; text-decoration: none; }")
+# Which groups go in which column, for two and for three columns.
+COLUMNS = {2: (("items", "fees", "quality"), ("kinds", "secrecy", "time"), ()),
+           3: (("items", "quality"), ("fees", "time"), ("kinds", "secrecy"))}
+WIDE = 1080  # pixels from which three columns of groups fit
 NO_DATA_STYLE = "QPushButton { text-align: left; border: none; padding: 2px 4px; color: #8a5300; font-style: italic; }"
 
 
@@ -50,40 +54,56 @@ class FiguresPanel(QWidget):
         self.values: dict[str, QPushButton] = {}
         self.names: dict[str, QLabel] = {}
         self.figures: dict[str, Figure] = {}
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 4, 0, 0)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(10)
-        groups = self._groups()
-        # Three columns of groups: they fit 1024 pixels; each group keeps to its words.
-        places = {"items": (0, 0), "time": (1, 0), "fees": (0, 1), "quality": (1, 1), "kinds": (0, 2)}
-        for group_key, title, figures in groups:
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 4, 0, 0)
+        row.setSpacing(10)
+        self.columns = [QVBoxLayout() for _ in range(3)]
+        for column in self.columns:
+            column.setSpacing(10)
+            row.addLayout(column, 1)
+        self.boxes: dict[str, QGroupBox] = {}
+        for group_key, title, figures in self._groups():
             box = QGroupBox(title)
             box.setObjectName(f"group_{group_key}")
             form = QGridLayout(box)
             form.setHorizontalSpacing(8)
             form.setVerticalSpacing(2)
-            for row, figure in enumerate(figures):
+            for line, figure in enumerate(figures):
                 name = QLabel(figure.name)
                 name.setStyleSheet(MUTED_STYLE)
-                name.setWordWrap(True)
                 value = QPushButton()
                 value.setObjectName(f"figure_{figure.key}")
                 value.setAutoDefault(True)  # Enter on it lists the items, as a click does
                 value.setFlat(True)
                 value.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
                 value.clicked.connect(lambda _=False, f=figure: self._clicked(f))
-                form.addWidget(name, row, 0, Qt.AlignmentFlag.AlignVCenter)
-                form.addWidget(value, row, 1)
+                form.addWidget(name, line, 0, Qt.AlignmentFlag.AlignVCenter)
+                form.addWidget(value, line, 1)
                 name.setBuddy(value)
                 self.values[figure.key], self.names[figure.key], self.figures[figure.key] = value, name, figure
             form.setColumnStretch(1, 1)
-            row, column = places[group_key]
-            span = 2 if group_key == "kinds" else 1
-            grid.addWidget(box, row, column, span, 1, Qt.AlignmentFlag.AlignTop)
-        for column in range(3):
-            grid.setColumnStretch(column, 1)
-        grid.setRowStretch(2, 1)
+            self.boxes[group_key] = box
+        self.column_count = 0
+        self._arrange(2)
+
+    def _arrange(self, count: int) -> None:
+        """The groups in two columns (a small screen) or three (a wide one), top-aligned."""
+        if count == self.column_count:
+            return
+        self.column_count = count
+        for column in self.columns:
+            while column.count():
+                column.takeAt(0)
+        for index, keys in enumerate(COLUMNS[count]):
+            for key in keys:
+                self.columns[index].addWidget(self.boxes[key])
+        for index, column in enumerate(self.columns):
+            column.addStretch(1)
+            self.layout().setStretch(index, 1 if index < count else 0)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._arrange(3 if event.size().width() >= WIDE else 2)
 
     # -- public ------------------------------------------------------------
     def show_report(self, report: dict) -> None:
@@ -184,10 +204,12 @@ class FiguresPanel(QWidget):
                 Figure("free_central", self.tr("Miễn cước — văn phòng Trung ương"), part("free", "central-office"),
                        "free:central-office"),
             ]),
-            ("kinds", self.tr("Loại, dấu hiệu, độ mật, phạm vi"), kinds + [
+            ("kinds", self.tr("Loại và dấu hiệu"), kinds + [
                 Figure("mark_hoa_toc", self.tr("Hỏa tốc"), part("by_mark", "hoa_toc"), "mark:hoa_toc"),
                 Figure("mark_hen_gio", self.tr("Hẹn giờ"), part("by_mark", "hen_gio"), "mark:hen_gio"),
                 Figure("mark_none", self.tr("Không dấu hiệu"), part("by_mark", "none"), "mark:none"),
+            ]),
+            ("secrecy", self.tr("Độ mật và phạm vi"), [
                 Figure("secrecy_A", self.tr("Độ mật A"), part("by_secrecy", "A"), "secrecy:A"),
                 Figure("secrecy_B", self.tr("Độ mật B"), part("by_secrecy", "B"), "secrecy:B"),
                 Figure("secrecy_C", self.tr("Độ mật C"), part("by_secrecy", "C"), "secrecy:C"),

@@ -23,8 +23,8 @@ from .. import clock
 from ..errors import Kt1Error
 from ..formats import money, number
 from .lifekit import error_text
-from .pagekit import (ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, ROW_ROLE, Column, ColumnFitter, RowsModel, scaled_font,
-                      scrolled, set_message, table_view)
+from .pagekit import (ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, ROW_ROLE, Column, ColumnFitter, FoldingFilter, RowsModel,
+                      scaled_font, scrolled, set_message, table_view)
 from .report_charts import ChartsPanel
 from .report_figures import FiguresPanel
 from .report_period import PeriodPicker
@@ -57,10 +57,10 @@ class ReportsPage(QWidget):
         self.show_preview = self._preview_dialog
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 10)
-        self.title = QLabel(self.tr("Báo cáo"))
-        self.title.setFont(scaled_font(self.title, 1.25, bold=True))
-        layout.addWidget(self.title)
         if not self.allowed:
+            self.title = QLabel(self.tr("Báo cáo"))
+            self.title.setFont(scaled_font(self.title, 1.25, bold=True))
+            layout.addWidget(self.title)
             self.refused = QLabel(self.tr("Báo cáo chỉ dành cho kiểm soát viên và quản trị viên. Xin nhờ kiểm soát "
                                           "viên của bưu cục xem hoặc in báo cáo."))
             self.refused.setObjectName("reportsRefused")
@@ -89,12 +89,12 @@ class ReportsPage(QWidget):
         top.addStretch(1)
         layout.addLayout(top)
 
-        actions = QHBoxLayout()
         self.heading = QLabel()
         self.heading.setObjectName("reportHeading")
         self.heading.setWordWrap(True)
         self.heading.setFont(scaled_font(self.heading, 1.05, bold=True))
-        actions.addWidget(self.heading, 1)
+        layout.addWidget(self.heading)
+        actions = QHBoxLayout()
         self.preview_button = QPushButton(self.tr("&Xem PDF…"))
         self.print_button = QPushButton(self.tr("&In…"))
         self.csv_button = QPushButton(self.tr("Lưu &CSV…"))
@@ -105,12 +105,11 @@ class ReportsPage(QWidget):
         for button in (self.preview_button, self.print_button, self.csv_button, self.xlsx_button):
             button.setAutoDefault(False)
             actions.addWidget(button)
-        layout.addLayout(actions)
+        actions.addStretch(1)
         self.message = QLabel()
         self.message.setObjectName("reportsMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.message)
 
         self.tabs = QTabWidget()
         self.tabs.setObjectName("reportTabs")
@@ -121,10 +120,15 @@ class ReportsPage(QWidget):
         self.destination_model = RowsModel(self._columns("destination"), self)
         self.month_model = RowsModel(self._columns("month"), self)
         self.tables = {}
-        for key, model, title, flexible in (("sender", self.sender_model, self.tr("Theo cơ quan gửi"), (1,)),
-                                            ("destination", self.destination_model, self.tr("Theo nơi đến"), (0,)),
-                                            ("month", self.month_model, self.tr("Theo tháng"), ())):
-            view = table_view(model)
+        for key, model, title, flexible, order in (
+                ("sender", self.sender_model, self.tr("Theo cơ quan gửi"), (1,), (2, Qt.SortOrder.DescendingOrder)),
+                ("destination", self.destination_model, self.tr("Theo nơi đến"), (0,),
+                 (1, Qt.SortOrder.DescendingOrder)),
+                ("month", self.month_model, self.tr("Theo tháng"), (), (0, Qt.SortOrder.AscendingOrder))):
+            proxy = FoldingFilter(self)  # sorts by a column's own key (numbers as numbers)
+            proxy.setSourceModel(model)
+            view = table_view(proxy)
+            view.sortByColumn(*order)
             view.setObjectName(f"{key}Table")
             view.activated.connect(lambda index, k=key: self._table_activated(k, index))
             view.setToolTip(self.tr("Enter hoặc nhấp đúp: xem các bưu gửi"))
@@ -133,6 +137,8 @@ class ReportsPage(QWidget):
         self.charts = ChartsPanel(lang)
         self.tabs.addTab(scrolled(self.charts), self.tr("Biểu đồ"))
         layout.addWidget(self.tabs, 1)
+        layout.addLayout(actions)  # below the figures, as on the other pages
+        layout.addWidget(self.message)
 
         self.picker.entered.connect(self.compute)
         self.compute_button.clicked.connect(self.compute)
