@@ -45,7 +45,7 @@ ITEM_COLUMNS = (
     "id", "counter_id", "clerk_id", "sender_id", "sender_code", "sender_name", "recipient_id", "recipient_code",
     "recipient_name", "recipient_address", "recipient_province", "kind", "weight_g", "pieces", "secrecy",
     "seal_intact", "hoa_toc", "hen_gio_at", "scope", "accepted_at", "entered_at", "back_entry", "deadline",
-    "fee_vnd", "vat_rate_bp", "vat_vnd", "free_reason", "tariff_id", "status", "immediate_dispatch",
+    "fee_vnd", "vat_rate_bp", "vat_vnd", "free_reason", "tariff_id", "status", "immediate_dispatch", "payment",
 )
 
 
@@ -161,7 +161,7 @@ def _fill(store: Store, n_items: int, *, seed: int, years: float, journal: bool,
             if deadline is None:
                 deadline = clock.iso(cal.deadline(when, deadline_days(hoa_toc=hoa_toc, scope=scope)))
                 deadline_cache[key] = deadline
-            fkey = (sender["appendix"], weight, scope, hoa_toc, secrecy is not None)
+            fkey = (sender["appendix"], weight, scope, hoa_toc, secrecy)  # the surcharge depends on the letter
             fee = fee_cache.get(fkey)
             if fee is None:
                 f = compute_fee(store, sender_appendix=sender["appendix"], weight_g=weight, scope=scope,
@@ -181,6 +181,8 @@ def _fill(store: Store, n_items: int, *, seed: int, years: float, journal: bool,
                 "fee_vnd": fee[0], "vat_rate_bp": fee[3], "vat_vnd": fee[4], "free_reason": fee[1], "tariff_id": fee[2],
                 # Old items have left long ago; only the last few secret ones still wait.
                 "status": "accepted", "immediate_dispatch": int(secrecy is not None and k >= n_items - 5),
+                # Who pays, as intake fixes it: free exactly when the fee is (a trigger checks it).
+                "payment": "free" if fee[1] else sender.get("billing") or "cash",
             }
             rowid = first_rowid + k
             item_rows.append((rowid, *row.values()))
@@ -208,9 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--years", type=float, default=3.0, help="spread the items over this many years back")
     parser.add_argument("--no-journal", action="store_true")
     args = parser.parse_args(argv)
-    build(args.path, args.items, journal=not args.no_journal, verbose=True)
+    build(args.path, args.items, years=args.years, journal=not args.no_journal, verbose=True)
     return 0
 
 

@@ -32,6 +32,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "{label}: “{value}” is not a valid time; type 29/11/2026 14:05 or 2026-11-29 14:05."),
     "bad_date": ("{label}: ngày «{value}» không hợp lệ; nhập dạng 29/11/2026 hoặc 2026-11-29.",
                  "{label}: “{value}” is not a valid date; type 29/11/2026 or 2026-11-29."),
+    # -- reports (issue 11) --
+    "report_period": ("Kỳ báo cáo «{value}» không hợp lệ; nhập ví dụ 2019, 2019-05, 2019-Q2, 2019-H1, 2019-05-07 "
+                      "hoặc 2019-01-01..2019-03-31.",
+                      "Report period “{value}” is not valid; type e.g. 2019, 2019-05, 2019-Q2, 2019-H1, 2019-05-07 "
+                      "or 2019-01-01..2019-03-31."),
+    "report_range": ("Kỳ báo cáo: ngày kết thúc {end} trước ngày bắt đầu {start}.",
+                     "Report period: the end {end} is before the start {start}."),
+    "report_key": ("Không có số liệu «{key}» trong báo cáo.", "The report has no figure “{key}”."),
+    "report_suffix": ("Tệp «{path}»: chỉ ghi được báo cáo dạng .pdf, .csv hoặc .xlsx.",
+                      "File “{path}”: a report can be written as .pdf, .csv or .xlsx only."),
+    "report_pdf_missing": ("Bản này chưa có phần in báo cáo ra PDF; hãy ghi .csv hoặc .xlsx.",
+                           "This build cannot print a report to PDF yet; write .csv or .xlsx instead."),
     "hen_gio_lead": ("Hẹn giờ phải sau thời điểm nhận ít nhất {hours} giờ ({zone}): sớm nhất {earliest}.",
                      "Hẹn giờ must be at least {hours} h after acceptance ({zone}): {earliest} at the earliest."),
     "accepted_future": ("Thời điểm nhận không được ở tương lai.", "Acceptance time cannot be in the future."),
