@@ -157,5 +157,7 @@ class DrillDialog(BaseDialog):
 
 def _items(store, period, key: str) -> list[dict]:
     from ..reports.drill import items_for
+    from .reports_page import own_reader
 
-    return items_for(store, period, key, limit=LIMIT)
+    with own_reader(store) as reader:
+        return items_for(reader, period, key, limit=LIMIT)

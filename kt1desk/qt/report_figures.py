@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from ..formats import money, number, percent
+from ..formats import money, number
 from ..services.intake import KINDS
 from .pagekit import MUTED_STYLE
 
@@ -30,9 +30,10 @@ WIDE = 1080  # pixels from which three columns of groups fit
 NO_DATA_STYLE = "QPushButton { text-align: left; border: none; padding: 2px 4px; color: #8a5300; font-style: italic; }"
 
 
-def pct(value: float | None, lang: str) -> str:
-    """56.8 → '56,8%' (vi) / '56.8%' (en); the report gives one decimal."""
-    return percent(round(value * 100), lang) if value is not None else ""
+def pct(value: float, lang: str) -> str:
+    """56.8 → '56,8%' (vi) / '56.8%' (en), 50.0 → '50,0%': the one decimal the report gives, always shown."""
+    text = f"{value:.1f}"
+    return (text if lang == "en" else text.replace(".", ",")) + "%"
 
 
 class Figure:

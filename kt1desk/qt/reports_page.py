@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (QFileDialog, QHBoxLayout, QLabel, QProgressBar, Q
 from .. import clock
 from ..errors import Kt1Error
 from ..formats import money, number
+from ..storage import Store
 from .lifekit import error_text
 from .pagekit import (ERROR_STYLE, MUTED_STYLE, NOTICE_STYLE, ROW_ROLE, Column, ColumnFitter, FoldingFilter, RowsModel,
                       scaled_font, scrolled, set_message, table_view)
@@ -183,7 +187,8 @@ class ReportsPage(QWidget):
         def work():
             from ..reports.figures import compute
 
-            return compute(store, period)
+            with own_reader(store) as reader:
+                return compute(reader, period)
 
         run_task(self, work, on_done=lambda report: self._computed(generation, period, report),
                  on_error=lambda err: self._compute_failed(generation, err))
@@ -394,6 +399,31 @@ class ReportsPage(QWidget):
         if self.allowed and not self._first_shown:
             self._first_shown = True
             self.compute()  # the current month, at once
+
+
+@contextmanager
+def own_reader(store: Store) -> Iterator[Store]:
+    """A connection of its own for a long read off the GUI thread.
+
+    A report over a year holds its connection's lock for the whole read (one consistent state);
+    on the window's connection every other read of the window (the status bar, the check for
+    other counters' commits every few seconds) would wait for it, and the window would freeze.
+    A second connection to the same file reads beside it (WAL). An in-memory store has no file
+    to open again: it is read as it is.
+    """
+    if store.path == ":memory:":
+        yield store
+        return
+    try:
+        reader = Store(store.path)
+    except (Kt1Error, OSError, sqlite3.Error) as err:
+        log.warning("report: reading on the window's connection (%s)", err)
+        yield store
+        return
+    try:
+        yield reader
+    finally:
+        reader.close()
 
 
 def _moment(text: str) -> str:
