@@ -1,0 +1,248 @@
+"""Báo cáo in the window: the period picker, the figures as compute() has them, the items behind a figure,
+charts loaded on first use, the PDF and the exports, clerks kept out, both languages."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+import textwrap
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from pages_support import PrintCollector, make_session, show  # noqa: F401 (fixtures)
+from PySide6.QtCore import Qt
+from shell_support import open_window, own_preferences, session_for, settle_status  # noqa: F401 (fixtures)
+
+from kt1desk import clock
+from kt1desk.formats import money, number
+from kt1desk.qt.reports_page import ReportsPage
+from kt1desk.reports.figures import compute
+from kt1desk.reports.period import Period
+from kt1desk.services import intake
+
+ROOT = Path(__file__).resolve().parents[2]
+NOVEMBER = Period.month(2026, 11)
+
+
+@pytest.fixture
+def known_items(demo_store, clerk, frozen_now):
+    """Four items this month on top of the demo's: two Hỏa tốc (one secret B), one Hẹn giờ-free parcel, one free."""
+    made = []
+    for recipient, kind, weight, secrecy, hoa_toc in (("SYT", "thu", "20", "B", True), ("VPCP", "thu", "90", None, True),
+                                                      ("TDTN", "kien", "2500", None, False),
+                                                      ("SYT", "goi", "400", "C", False)):
+        made.append(intake.intake(demo_store, clerk, sender="TUDLK", recipient=recipient, kind=kind, weight_g=weight,
+                                  secrecy=secrecy, hoa_toc=hoa_toc).item["id"])
+    return made
+
+
+def computed_page(qtbot, page: ReportsPage) -> ReportsPage:
+    """The page shown; it computes the current month by itself: wait for the figures and the charts."""
+    with qtbot.waitSignal(page.computed, timeout=20000):
+        show(qtbot, page)
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=20000)
+    return page
+
+
+def page_for(qtbot, store, user, make_session, printer=None) -> ReportsPage:
+    return computed_page(qtbot, ReportsPage(make_session(store, user, printer)))
+
+
+def test_the_month_on_screen_is_what_compute_says_and_what_the_database_holds(qtbot, demo_store, supervisor,
+                                                                              known_items, make_session):
+    page = page_for(qtbot, demo_store, supervisor, make_session)
+    assert page.picker.current_kind() == "month" and page.period == NOVEMBER
+    report = compute(demo_store, NOVEMBER)
+    shown = page.figures.text_of
+    lo, hi = NOVEMBER.bounds()
+    sums = demo_store.one("SELECT COUNT(*) AS n, SUM(pieces) AS pieces, SUM(fee_vnd) AS fees, SUM(vat_vnd) AS vat, "
+                          "SUM(CASE WHEN hoa_toc THEN 1 ELSE 0 END) AS hoa_toc FROM items "
+                          "WHERE accepted_at >= ? AND accepted_at < ? AND status != 'voided'", (lo, hi))
+    assert sums["n"] >= 4 and sums["hoa_toc"] >= 2
+    assert shown("items") == number(report["items"]) == number(sums["n"])
+    assert shown("pieces") == number(report["pieces"]) == number(sums["pieces"])
+    assert shown("fees") == money(report["fees_vnd"]) == money(sums["fees"])
+    assert shown("vat") == money(report["vat_vnd"]) == money(sums["vat"])
+    assert shown("total") == money(report["total_vnd"]) == money(sums["fees"] + sums["vat"])
+    assert shown("mark_hoa_toc") == number(report["by_mark"]["hoa_toc"]) == number(sums["hoa_toc"])
+    for letter in ("A", "B", "C"):
+        assert shown(f"secrecy_{letter}") == number(report["by_secrecy"][letter])
+    assert shown("kind_kien") == (f"{number(report['by_kind']['kien']['items'])} bưu gửi · "
+                                  f"{money(report['by_kind']['kien']['fees_vnd'])}")
+    cash = report["by_payment"]["cash"]
+    assert shown("pay_cash") == f"{number(cash['items'])} bưu gửi · {money(cash['total_vnd'])}"
+    for key in ("after_hours", "weekends", "holidays", "refusals", "voided"):
+        assert shown(key) == number(report[key])
+    assert shown("adoption") == (f"{report['agencies_used']}/{report['agencies_eligible']} "
+                                 f"({report['adoption_pct']:.1f}%)".replace(".", ","))
+    assert "Tháng 11/2026" in page.heading.text() and page.session.office["name"] in page.heading.text()
+    senders = {row["code"]: row for row in page.sender_model.rows}
+    assert senders == {row["code"]: row for row in report["by_sender"]}
+    view, _fitter = page.tables["sender"]
+    assert view.model().index(0, 2).data() == number(max(r["items"] for r in report["by_sender"]))  # busiest first
+    assert [r["month"] for r in page.month_model.rows] == ["2026-11"]
+
+
+def test_an_office_without_deliveries_or_complaints_reads_no_data_never_zero(qtbot, demo_store, supervisor,
+                                                                            make_session):
+    # The life=False demo: no delivery attempt, no complaint ever recorded.
+    assert demo_store.scalar("SELECT COUNT(*) FROM item_events WHERE kind IN ('delivered', 'delivery_failed')") == 0
+    assert demo_store.scalar("SELECT COUNT(*) FROM complaints") == 0
+    page = page_for(qtbot, demo_store, supervisor, make_session)
+    assert page.report["on_time"] is None and page.report["complaints"] is None
+    for key in ("on_time", "late", "complaints", "compensation"):
+        assert page.figures.text_of(key) == "Không có số liệu"
+        assert not page.figures.values[key].isEnabled()  # nothing to list
+    assert page.figures.text_of("refusals") == "0"  # a count the office does keep stays a number
+
+
+def test_enter_in_the_picker_computes_the_period_typed_and_a_wrong_range_is_said(qtbot, demo_store, supervisor,
+                                                                                make_session):
+    page = page_for(qtbot, demo_store, supervisor, make_session)
+    page.picker.set_kind("quarter")
+    assert page.picker.part.currentText() == "Quý IV"  # November is in the fourth quarter
+    page.picker.year.setFocus()
+    with qtbot.waitSignal(page.computed, timeout=20000):
+        qtbot.keyClick(page.picker.year, Qt.Key.Key_Return)
+        assert page.is_busy() and page.busy.isVisibleTo(page)  # the window goes on while it computes
+    assert page.period == Period.quarter(2026, 4) and "Quý IV/2026" in page.heading.text()
+    qtbot.waitUntil(lambda: not page.is_busy(), timeout=20000)
+    assert page.busy.isHidden()
+    page.picker.set_period("range", start=date(2026, 11, 20), end=date(2026, 11, 1))
+    assert not page.compute()
+    assert "01/11/2026" in page.message.text() and page.period == Period.quarter(2026, 4)  # the last report stays
+
+
+def test_the_charts_load_matplotlib_on_first_use_not_at_start_up(tmp_path):
+    """In a process of its own: the test run may have imported matplotlib already."""
+    script = textwrap.dedent(f"""
+        import os, sys, time
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        os.environ["KT1DESK_SETTINGS"] = {str(tmp_path / "kt1desk.ini")!r}
+        from kt1desk.demo import create_demo
+        from kt1desk.qt.app import application, build_main_window, close_main_window
+        from kt1desk.qt.session import Session
+        from kt1desk.services import office, users
+        from kt1desk.storage import Store
+        app = application()
+        store = Store({str(tmp_path / "kt1.sqlite3")!r})
+        create_demo(store, password="kt1-test-pass", items=30, life=False)
+        user = users.authenticate(store, "giamsat", "kt1-test-pass")
+        session = Session(store=store, user=user, counter=office.get_counter(store), office=office.get_office(store))
+        window = build_main_window(session)
+        window.show()
+        for key in ("lookup", "manifests", "shift"):
+            window.show_page(key)
+        app.processEvents()
+        assert "matplotlib" not in sys.modules, "matplotlib at start-up"
+        page = window.show_page("reports")
+        deadline = time.monotonic() + 60
+        while (page.is_busy() or len(page.charts.canvases) < 3) and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        assert sorted(page.charts.canvases) == ["adoption", "marks", "volume"], page.charts.note.text()
+        assert all(isinstance(c, FigureCanvasQTAgg) for c in page.charts.canvases.values())
+        print("OK", page.charts.figures["volume"].axes[0].get_title(loc="left"))
+        close_main_window(window)
+    """)
+    done = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "OK" in done.stdout and "Tháng" in done.stdout
+
+
+def test_a_clerk_finds_a_note_not_the_figures(qtbot, demo_store, clerk, make_session):
+    page = show(qtbot, ReportsPage(make_session(demo_store, clerk)))
+    assert not page.allowed and not hasattr(page, "picker")
+    assert "chỉ dành cho kiểm soát viên" in page.refused.text()
+    assert page.refused.isVisible()
+    assert not page.compute() and page.report is None
+    assert page.carry() == {}
+
+
+def test_an_admin_sees_the_reports_too(qtbot, demo_store, admin, make_session):
+    page = page_for(qtbot, demo_store, admin, make_session)
+    assert page.report is not None and page.preview_button.isEnabled()
+
+
+def test_the_page_fits_1024_by_768_and_switches_to_english_with_the_same_report(qtbot, demo_store, supervisor,
+                                                                              open_window, tmp_path):
+    from kt1desk.qt.settings_dialog import SettingsDialog
+
+    session = session_for(demo_store, supervisor)
+    window = open_window(session)
+    window.resize(1024, 768)
+    page = window.show_page("reports")
+    qtbot.waitUntil(lambda: page.report is not None and not page.is_busy() and len(page.charts.canvases) == 3,
+                    timeout=30000)
+    assert window.current_page_key() == "reports" and window.nav_buttons["reports"].isChecked()
+    scroll = window.page_scroll
+    assert page.width() <= scroll.viewport().width()  # nothing cut off sideways at 1024 pixels
+    assert page.figures.column_count == 2
+    window.grab().save(str(tmp_path / "reports-1024.png"))
+    made_at = page.report["generated_at"]
+    dialog = SettingsDialog(session, window)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.save()
+    settle_status(qtbot, window)
+    english = window.pages["reports"]
+    assert english is not page and window.current_page_key() == "reports"
+    assert english.report["generated_at"] == made_at  # the same report, not computed again
+    assert english.heading.text().startswith("November 2026")
+    assert english.figures.names["items"].text() == "Items accepted"
+    assert english.figures.text_of("on_time") == "No data"
+    assert english.tabs.tabText(0) == "Figures" and english.preview_button.text() == "&View PDF…"
+    qtbot.waitUntil(lambda: len(english.charts.canvases) == 3, timeout=30000)
+    assert english.charts.figures["volume"].axes[0].get_title(loc="left").endswith("November 2026")
+    window.grab().save(str(tmp_path / "reports-1024-en.png"))
+
+
+def test_the_charts_stack_on_a_narrow_page_and_sit_side_by_side_on_a_wide_one(qtbot, demo_store, supervisor,
+                                                                            make_session):
+    page = page_for(qtbot, demo_store, supervisor, make_session)
+    qtbot.waitUntil(lambda: len(page.charts.canvases) == 3, timeout=30000)
+    page.tabs.setCurrentIndex(page.tabs.count() - 1)
+    grid = page.charts.grid
+
+    def row_of(name):
+        return grid.getItemPosition(grid.indexOf(page.charts.canvases[name]))[0]
+
+    page.resize(1400, 900)
+    qtbot.waitUntil(lambda: page.charts.width() > 1200)
+    assert row_of("marks") == row_of("adoption") > row_of("volume")
+    page.resize(850, 700)
+    qtbot.waitUntil(lambda: page.charts.width() < 900)
+    assert row_of("volume") < row_of("marks") < row_of("adoption")
+
+
+def test_the_period_picker_keeps_the_time_of_year_across_kinds(qtbot, frozen_now):
+    from kt1desk.qt.report_period import PeriodPicker
+
+    frozen_now(datetime(2019, 5, 7, 9, 0, tzinfo=clock.VN_TZ))
+    picker = PeriodPicker()
+    qtbot.addWidget(picker)
+    assert picker.period() == Period.month(2019, 5)
+    picker.set_kind("half")
+    assert picker.period() == Period.half(2019, 1)
+    picker.set_kind("quarter")
+    assert picker.period() == Period.quarter(2019, 2)
+    picker.set_kind("year")
+    assert picker.period() == Period.year(2019) and picker.part.isHidden()
+    picker.set_kind("day")
+    assert picker.period() == Period.day(date(2019, 5, 1))
+    picker.set_period("range", start=date(2019, 1, 1), end=date(2019, 3, 31))
+    assert picker.period() == Period.range(date(2019, 1, 1), date(2019, 3, 31))
+    state = picker.state()
+    picker.set_kind("month")
+    picker.set_state(state)
+    assert picker.period() == Period.range(date(2019, 1, 1), date(2019, 3, 31))
+
+
+def read_csv(path: Path) -> list[list[str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM spreadsheet programs need for Vietnamese
+    return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
