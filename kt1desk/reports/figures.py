@@ -163,7 +163,7 @@ def _senders_and_destinations(store: Store, lo: str, hi: str) -> dict:
 
 # -- after hours, weekends, holidays --------------------------------------------------------------
 
-def _hours_spans(store: Store, period: Period) -> list[tuple[date, date, time, time]]:
+def hours_spans(store: Store, period: Period) -> list[tuple[date, date, time, time]]:
     """(first day, last day, day start, day end): the period cut where the dated settings change."""
     changes = sorted({period.start} | {
         date.fromisoformat(r[0]) for r in store.conn.execute(
@@ -189,7 +189,7 @@ def _outside_hours(store: Store, period: Period) -> dict:
     cal = calendar(store, period.end)
     counts = {"after_hours": 0, "weekends": 0, "holidays": 0}
     kinds: dict[str, str] = {}
-    for first, last, start, end in _hours_spans(store, period):
+    for first, last, start, end in hours_spans(store, period):
         lo, hi = Period.range(first, last).bounds()
         for day_text, bucket, n in store.conn.execute(_DAY_SQL, (start.strftime("%H:%M"), end.strftime("%H:%M"),
                                                                   lo, hi)):
