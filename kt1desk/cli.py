@@ -550,6 +550,9 @@ def extend_parser(sub, command) -> None:
         pass
     else:
         add_commands(sub, command)
+    from .reports.statement_cli import add_commands as add_statement_commands  # kt1desk statement (issue 11)
+
+    add_statement_commands(sub, command)
     from .sync.cli import add_commands as add_sync_commands
 
     add_sync_commands(sub, command)

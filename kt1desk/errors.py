@@ -139,6 +139,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "Label size “{value}” is not valid; type e.g. 100x150 (mm, at least 70x90)."),
     "out_required": ("Cần --out TỆP.pdf, --print, hoặc cả hai.", "Give --out FILE.pdf, --print, or both."),
     "file_unwritable": ("Không ghi được tệp «{path}»: {reason}.", "Cannot write file “{path}”: {reason}."),
+    # Reports on paper and agency statements (issue 11, rep-paper).
+    "report_layout": ("Mẫu báo cáo «{value}» không có; chọn một trong: {layouts}.",
+                      "There is no report layout “{value}”; choose one of: {layouts}."),
+    "statement_agency": ("Không có cơ quan mã «{code}» trong danh bạ: không lập được bảng kê cước.",
+                         "No agency with code “{code}” in the directory: no statement can be made."),
+    "statement_month": ("Tháng «{value}» không hợp lệ; nhập dạng YYYY-MM, ví dụ 2026-11.",
+                        "“{value}” is not a valid month; type YYYY-MM, e.g. 2026-11."),
+    "statement_future": ("Tháng {month} chưa bắt đầu: chưa có gì để lập bảng kê cước.",
+                         "Month {month} has not begun: there is nothing to put on a statement yet."),
     # -- issue 8: the database file, bad input, lockout, marks, VAT --
     "db_not_database": ("Tệp «{path}» không phải cơ sở dữ liệu KT1 Desk (hoặc đã hỏng phần đầu). Không ghi gì vào tệp. "
                         "Kiểm tra đường dẫn (--db, KT1DESK_DB) hoặc khôi phục bản sao lưu.",

@@ -51,6 +51,9 @@ def hand_report(kind: str = "year", *, senders: int = 25, destinations: int = 12
         left -= n
         name = provinces[i] if i < len(provinces) else f"Tỉnh số {i + 1}"
         by_destination.append({"province": name, "items": n, "fees_vnd": n * 45_000})
+    def part(n: int) -> int:  # a figure of the 2019 year, scaled to this period's items
+        return n * items // 6587
+
     eligible = 44
     used = 25 if items else 0
     no_data = [] if items else ["on_time", "complaints"]
@@ -63,26 +66,25 @@ def hand_report(kind: str = "year", *, senders: int = 25, destinations: int = 12
         "by_payment": {
             "cash": {"items": items // 4, "fees_vnd": fees // 4, "vat_vnd": vat // 4,
                      "total_vnd": fees // 4 + vat // 4},
-            "account": {"items": items - items // 4 - 300 if items else 0,
+            "account": {"items": items - items // 4 - part(300),
                         "fees_vnd": fees - fees // 4, "vat_vnd": vat - vat // 4,
                         "total_vnd": fees - fees // 4 + vat - vat // 4},
-            "free": {"items": 300 if items else 0, "fees_vnd": 0, "vat_vnd": 0, "total_vnd": 0},
+            "free": {"items": part(300), "fees_vnd": 0, "vat_vnd": 0, "total_vnd": 0},
         },
-        "free": {"appendix-I": 280 if items else 0, "central-office": 20 if items else 0},
-        "by_kind": {"thu": {"items": items - 900 if items else 0, "fees_vnd": fees - 900 * 45_000 if items else 0},
-                    "goi": {"items": 700 if items else 0, "fees_vnd": 700 * 45_000 if items else 0},
-                    "kien": {"items": 200 if items else 0, "fees_vnd": 200 * 45_000 if items else 0}},
-        "by_mark": {"hoa_toc": 812 if items else 0, "hen_gio": 97 if items else 0,
-                    "none": items - 909 if items else 0},
-        "by_secrecy": {"A": 12 if items else 0, "B": 143 if items else 0, "C": 611 if items else 0,
-                       "none": items - 766 if items else 0},
+        "free": {"appendix-I": part(300) - part(20), "central-office": part(20)},
+        "by_kind": {"thu": {"items": items - part(900), "fees_vnd": fees - part(900) * 45_000},
+                    "goi": {"items": part(700), "fees_vnd": part(700) * 45_000},
+                    "kien": {"items": part(200), "fees_vnd": part(200) * 45_000}},
+        "by_mark": {"hoa_toc": part(812), "hen_gio": part(97), "none": items - part(812) - part(97)},
+        "by_secrecy": {"A": part(12), "B": part(143), "C": part(611),
+                       "none": items - part(12) - part(143) - part(611)},
         "by_scope": {"noi-tinh": by_destination[0]["items"] if items else 0,
                      "lien-tinh": items - by_destination[0]["items"] if items else 0},
         "by_sender": by_sender,
         "by_destination": by_destination,
         "by_month": by_month,
-        "after_hours": 321 if items else 0, "weekends": 154 if items else 0, "holidays": 23 if items else 0,
-        "on_time": {"known": 6000, "on_time": 5940} if items else None,
+        "after_hours": part(321), "weekends": part(154), "holidays": part(23),
+        "on_time": {"known": part(6000), "on_time": part(5940)} if items else None,
         "on_time_pct": 99.0 if items else None,
         "refusals": 2 if items else 0,
         "complaints": {"lodged": 0, "answered": 0, "late": 0, "open": 0, "compensation_vnd": 0} if items else None,
