@@ -226,6 +226,6 @@ class FiguresPanel(QWidget):
             ("quality", self.tr("Chất lượng và mức sử dụng"), [
                 Figure("on_time", self.tr("Phát đúng hạn"), on_time, "on_time"),
                 Figure("late", self.tr("Phát trễ hạn"), late, "late"),
-                Figure("adoption", self.tr("Cơ quan sử dụng dịch vụ"), adoption),
+                Figure("adoption", self.tr("Cơ quan sử dụng dịch vụ"), adoption, "agencies:eligible"),
             ]),
         ]

@@ -11,9 +11,7 @@ A change of language re-makes the page with the same report, in the new words.
 from __future__ import annotations
 
 import logging
-import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -436,15 +434,9 @@ def _moment(text: str) -> str:
 
 
 def _pdf_bytes(report: dict, lang: str) -> bytes:
-    from ..reports.paper import report_pdf
+    from ..reports.paper import report_pdf_bytes
 
-    handle, name = tempfile.mkstemp(prefix="kt1desk-report-", suffix=".pdf")
-    os.close(handle)
-    try:
-        report_pdf(report, name, lang)
-        return Path(name).read_bytes()
-    finally:
-        Path(name).unlink(missing_ok=True)
+    return report_pdf_bytes(report, lang)
 
 
 def _write(kind: str, report: dict, path: str, lang: str) -> None:

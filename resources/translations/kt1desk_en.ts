@@ -1284,7 +1284,7 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/report_drill.py" line="+38"/>
+        <location filename="../../kt1desk/qt/report_drill.py" line="+42"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1294,22 +1294,134 @@
         <translation>Filter the list (item id, agency name…)</translation>
     </message>
     <message>
+        <location line="+66"/>
+        <source>Bồi thường</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
         <location line="+11"/>
+        <source>Lúc</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Độ mật</source>
+        <translation>Secrecy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>niêm phong không nguyên vẹn</source>
+        <translation>seal not intact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người mang đến</source>
+        <translation>Presented by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người từ chối</source>
+        <translation>Refused by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quầy</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
         <source>Số hiệu</source>
         <translation>Item id</translation>
     </message>
     <message>
+        <location line="-16"/>
+        <source>Nhận khiếu nại lúc</source>
+        <translation>Lodged at</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hạn trả lời</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
         <location line="+1"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>đã trả lời</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đang mở</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trễ hạn</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phụ lục</source>
+        <translation>Appendix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bưu gửi</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Nhận lúc</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+21"/>
+        <source>Chỉ hiện %1 dòng đầu; thu hẹp kỳ báo cáo để xem hết.</source>
+        <translation>Only the first %1 rows are shown; narrow the period to see them all.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 / %2 dòng</source>
+        <translation>%1 / %2 rows</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 dòng</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không có gì trong danh sách.</source>
+        <translation>Nothing in the list.</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+15"/>
         <source>Cơ quan gửi</source>
         <translation>Sender</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Cơ quan nhận</source>
         <translation>Recipient</translation>
     </message>
@@ -1319,7 +1431,8 @@
         <translation>Destination</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-18"/>
+        <location line="+19"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
@@ -1329,12 +1442,12 @@
         <translation>Secret</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-43"/>
         <source>Cước chưa VAT</source>
         <translation>Fees before VAT</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>VAT</source>
         <translation>VAT</translation>
     </message>
@@ -1344,12 +1457,12 @@
         <translation>Total</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+44"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-94"/>
         <source>Enter hoặc nhấp đúp: mở bưu gửi. Esc: đóng.</source>
         <translation>Enter or double-click: open the item. Esc: close.</translation>
     </message>
@@ -1362,26 +1475,6 @@
         <location line="+7"/>
         <source>Đang đọc danh sách…</source>
         <translation>Reading the list…</translation>
-    </message>
-    <message>
-        <location line="+36"/>
-        <source>Chỉ hiện %1 bưu gửi; thu hẹp kỳ báo cáo để xem hết.</source>
-        <translation>Only %1 items are shown; narrow the period to see them all.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>%1 / %2 bưu gửi</source>
-        <translation>%1 / %2 items</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>%1 bưu gửi</source>
-        <translation>%1 items</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Không có bưu gửi nào.</source>
-        <translation>No items.</translation>
     </message>
 </context>
 <context>
@@ -3419,7 +3512,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../kt1desk/qt/reports_page.py" line="+65"/>
+        <location filename="../../kt1desk/qt/reports_page.py" line="+63"/>
         <location line="+96"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>

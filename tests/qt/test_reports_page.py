@@ -246,3 +246,93 @@ def read_csv(path: Path) -> list[list[str]]:
     raw = path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM spreadsheet programs need for Vietnamese
     return list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+
+
+def test_clicking_a_figure_lists_exactly_its_items_and_enter_opens_one(qtbot, demo_store, supervisor, known_items,
+                                                                       make_session):
+    page = page_for(qtbot, demo_store, supervisor, make_session)
+    lo, hi = NOVEMBER.bounds()
+    expected = [r["id"] for r in demo_store.all(
+        "SELECT id FROM items WHERE accepted_at >= ? AND accepted_at < ? AND status != 'voided' AND hoa_toc = 1 "
+        "ORDER BY accepted_at, id", (lo, hi))]
+    assert set(known_items[:2]) <= set(expected)
+    button = page.figures.values["mark_hoa_toc"]
+    assert button.isEnabled() and button.text() == number(len(expected))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    dialog = page.drill_dialog
+    assert dialog is not None and dialog.key == "mark:hoa_toc"
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == len(expected), timeout=20000)
+    assert sorted(r["id"] for r in dialog.rows()) == sorted(expected)
+    assert dialog.windowTitle() == "Hỏa tốc — Tháng 11/2026"
+    assert dialog.count_label.text() == f"{len(expected)} dòng"
+    first = dialog.rows()[0]["id"]
+    dialog.view.setFocus()
+    dialog.view.selectRow(0)
+    qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
+    assert dialog.item_view is not None and dialog.item_view.isVisible() and dialog.item_view.item_id == first
+    dialog.item_view.close()
+    dialog.filter_edit.setText(known_items[0])
+    assert [r["id"] for r in dialog.rows()] == [known_items[0]]
+    dialog.close()
+
+
+def test_enter_on_a_figure_and_on_a_sender_row_lists_their_items(qtbot, demo_store, supervisor, known_items,
+                                                                  make_session):
+    page = page_for(qtbot, demo_store, supervisor, make_session)
+    page.figures.values["secrecy_B"].setFocus()
+    qtbot.keyClick(page.figures.values["secrecy_B"], Qt.Key.Key_Return)
+    dialog = page.drill_dialog
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == page.report["by_secrecy"]["B"] > 0, timeout=20000)
+    assert dialog.key == "secrecy:B" and all(r["secrecy"] == "B" for r in dialog.rows())
+    assert known_items[0] in [r["id"] for r in dialog.rows()]
+    assert len(dialog.rows()) == page.report["by_secrecy"]["B"]
+    dialog.close()
+    page.tabs.setCurrentIndex(1)
+    view, _fitter = page.tables["sender"]
+    view.setFocus()
+    view.selectRow(0)
+    code = view.currentIndex().siblingAtColumn(0).data()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    dialog = page.drill_dialog
+    assert dialog.key == f"sender:{code}"
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=20000)
+    assert {r["sender_code"] for r in dialog.rows()} == {code}
+    assert len(dialog.rows()) == next(r["items"] for r in page.report["by_sender"] if r["code"] == code)
+    dialog.close()
+
+
+def test_the_adoption_figure_lists_the_eligible_agencies_with_their_items(qtbot, demo_store, supervisor, make_session):
+    page = page_for(qtbot, demo_store, supervisor, make_session)
+    dialog = page.drill("agencies:eligible", "Cơ quan sử dụng dịch vụ")
+    qtbot.waitUntil(lambda: dialog.model.rowCount() > 0, timeout=20000)
+    rows = dialog.rows()
+    assert len(rows) == page.report["agencies_eligible"]
+    assert sum(1 for r in rows if r["items"]) == page.report["agencies_used"]
+    assert dialog.model.headerData(1, Qt.Orientation.Horizontal) == "Cơ quan"
+    dialog.close()
+
+
+def pdf_text(pdf: bytes) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        return " ".join(" ".join((p.extract_text() or "").split()) for p in doc.pages)
+
+
+def test_the_pdf_is_previewed_and_printed_through_the_session(qtbot, demo_store, supervisor, known_items,
+                                                             make_session):
+    printer = PrintCollector()
+    page = page_for(qtbot, demo_store, supervisor, make_session, printer)
+    previews = []
+    page.show_preview = lambda pdf, title: previews.append((title, pdf))
+    assert page.make_pdf(preview=True)
+    qtbot.waitUntil(lambda: bool(previews), timeout=60000)
+    title, pdf = previews[-1]
+    assert title == "Báo cáo Tháng 11/2026" and pdf.startswith(b"%PDF")
+    text = pdf_text(pdf)
+    assert "Tháng 11/2026" in text and number(page.report["items"]) in text
+    assert page.make_pdf(preview=False)
+    qtbot.waitUntil(lambda: bool(printer.documents), timeout=60000)
+    doc_type, printed, title = printer.documents[-1]
+    assert doc_type == "report" and title == "Báo cáo Tháng 11/2026" and printed.startswith(b"%PDF")
+    assert page.message.text() == "Đã in Báo cáo Tháng 11/2026."
