@@ -25,6 +25,8 @@ from .session import Session
 from .tasks import run_task
 
 LIMIT = 5000
+SORTED_BY = {"items": (1, Qt.SortOrder.AscendingOrder), "refusals": (0, Qt.SortOrder.AscendingOrder),
+             "complaints": (1, Qt.SortOrder.AscendingOrder), "agencies": (3, Qt.SortOrder.DescendingOrder)}
 FLEXIBLE = {"items": (2, 3), "refusals": (3,), "complaints": (3,), "agencies": (1,)}  # long names give way
 
 
@@ -60,7 +62,8 @@ class DrillDialog(BaseDialog):
         self.proxy.setSourceModel(self.model)
         self.view = table_view(self.proxy)
         self.view.setObjectName("drillView")
-        self.columns = ColumnFitter(self.view, self.model, flexible=FLEXIBLE[self.rows_kind])
+        self.columns = ColumnFitter(self.view, self.model, flexible=FLEXIBLE[self.rows_kind], min_flexible=110)
+        self.view.sortByColumn(*SORTED_BY[self.rows_kind])
         layout.addWidget(self.view, 1)
         self.count_label = QLabel()
         self.count_label.setWordWrap(True)
