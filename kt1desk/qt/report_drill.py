@@ -42,7 +42,7 @@ class DrillDialog(BaseDialog):
         lang = session.lang
         self.setObjectName("reportDrill")
         self.setWindowTitle(self.tr("%1 — %2").replace("%1", title).replace("%2", period.label(lang)))
-        self.resize(980, 560)
+        self.resize(1180, 600)  # kept inside a smaller screen (BaseDialog)
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.heading = QLabel(title)
