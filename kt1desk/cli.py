@@ -543,7 +543,7 @@ def build_parser() -> argparse.ArgumentParser:
 def extend_parser(sub, command) -> None:
     """Printing commands (label, receipt, manifest) are added by kt1desk.printing.cli when present;
     sync, audit and central by kt1desk.sync.cli; the item's life after acceptance (shift, bag, dispatch,
-    receive, deliver, …) by kt1desk.life.cli."""
+    receive, deliver, …) by kt1desk.life.cli; reports by kt1desk.reports.cli."""
     try:
         from .printing.cli import add_commands
     except ImportError:
@@ -562,6 +562,9 @@ def extend_parser(sub, command) -> None:
     from .backup.cli import add_commands as add_backup_commands
 
     add_backup_commands(sub, command)
+    from .reports.cli import add_commands as add_report_commands
+
+    add_report_commands(sub, command)
 
 
 def main(argv: list[str] | None = None) -> int:

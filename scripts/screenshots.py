@@ -150,7 +150,7 @@ def main() -> int:
     shot(window, "09-directory")
     window.show_page("sync")
     settle(300)
-    shot(window, "12-sync")
+    shot(window, "13-sync")
     life_screens(window, store, shot, settle)
     window.show_page("intake")
     intake.sender_edit.setText("TUDLK")
