@@ -27,6 +27,15 @@ ROOT = Path(__file__).resolve().parents[2]
 NOVEMBER = Period.month(2026, 11)
 
 
+@pytest.fixture(autouse=True)
+def no_work_left_behind():
+    """Charts and lists are made on worker threads: none may outlive its test (and its database)."""
+    yield
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone(30000)
+
+
 @pytest.fixture
 def known_items(demo_store, clerk, frozen_now):
     """Four items this month on top of the demo's: two Hỏa tốc (one secret B), one Hẹn giờ-free parcel, one free."""
@@ -336,3 +345,53 @@ def test_the_pdf_is_previewed_and_printed_through_the_session(qtbot, demo_store,
     doc_type, printed, title = printer.documents[-1]
     assert doc_type == "report" and title == "Báo cáo Tháng 11/2026" and printed.startswith(b"%PDF")
     assert page.message.text() == "Đã in Báo cáo Tháng 11/2026."
+
+
+def test_csv_and_excel_are_saved_where_the_dialog_says_and_read_back(qtbot, demo_store, supervisor, known_items,
+                                                                      make_session, tmp_path):
+    from openpyxl import load_workbook
+
+    page = page_for(qtbot, demo_store, supervisor, make_session)
+    report = page.report
+    asked = []
+    page.ask_save_path = lambda kind, suggested: asked.append((kind, suggested)) or str(tmp_path / "thang-11")
+    with qtbot.waitSignal(page.exported, timeout=30000) as saved:
+        assert page.export("csv") == str(tmp_path / "thang-11.csv")  # the extension added
+    assert saved.args == [str(tmp_path / "thang-11.csv")]
+    assert asked[-1][0] == "csv" and asked[-1][1].endswith("bao-cao-2026-11-01-2026-11-30.csv")
+    rows = read_csv(tmp_path / "thang-11.csv")
+    figures = {row[0]: row[1] for row in rows if len(row) >= 2}
+    assert figures["Số bưu gửi"] == str(report["items"]) and figures["Kỳ báo cáo"] == "Tháng 11/2026"
+    assert figures["Tỷ lệ đúng hạn (%)"] == "không có số liệu"  # never 0
+    busiest = report["by_sender"][0]
+    assert [busiest["code"], busiest["name"], str(busiest["items"])] in [row[:3] for row in rows]
+    assert page.message.text() == f"Đã lưu {tmp_path / 'thang-11.csv'}"
+
+    page.ask_save_path = lambda kind, suggested: str(tmp_path / "thang-11.xlsx")
+    with qtbot.waitSignal(page.exported, timeout=30000):
+        page.export("xlsx")
+    book = load_workbook(tmp_path / "thang-11.xlsx")
+    summary = {row[0]: row[1] for row in book["Tổng hợp"].iter_rows(values_only=True)}
+    assert summary["Số bưu gửi"] == report["items"] and isinstance(summary["Số bưu gửi"], int)
+    assert summary["Tổng cộng (đ)"] == report["total_vnd"]
+    senders = list(book["Theo cơ quan gửi"].iter_rows(values_only=True))[1:]
+    assert [(r[0], r[2]) for r in senders] == [(s["code"], s["items"]) for s in report["by_sender"]]
+
+
+def test_a_file_that_cannot_be_written_is_said_plainly_and_a_cancel_writes_nothing(qtbot, demo_store, supervisor,
+                                                                                  make_session, tmp_path):
+    page = page_for(qtbot, demo_store, supervisor, make_session)
+    before = sorted(tmp_path.iterdir())
+    page.ask_save_path = lambda kind, suggested: None  # the user closed the file dialog
+    assert page.export("csv") is None and sorted(tmp_path.iterdir()) == before
+    assert not page.message.text()
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    target = blocker / "bao-cao.xlsx"
+    page.ask_save_path = lambda kind, suggested: str(target)
+    with qtbot.waitSignal(page.exported, timeout=30000) as saved:
+        page.export("xlsx")
+    assert saved.args == [""] and not target.exists()
+    assert page.message.text().startswith(f"Không ghi được tệp «{target}»")
+    assert page.message.isVisible() and "Traceback" not in page.message.text()
+    assert page.csv_button.isEnabled() and not page.is_busy()  # the page goes on
