@@ -395,3 +395,18 @@ def test_a_file_that_cannot_be_written_is_said_plainly_and_a_cancel_writes_nothi
     assert page.message.text().startswith(f"Không ghi được tệp «{target}»")
     assert page.message.isVisible() and "Traceback" not in page.message.text()
     assert page.csv_button.isEnabled() and not page.is_busy()  # the page goes on
+
+
+def test_an_item_saved_after_the_report_marks_it_out_of_date_until_computed_again(qtbot, demo_store, supervisor,
+                                                                                 clerk, make_session):
+    page = page_for(qtbot, demo_store, supervisor, make_session)
+    items_before = page.report["items"]
+    assert "đã có thay đổi" not in page.heading.text()
+    with qtbot.waitSignal(page.session.events.changed, timeout=10000):
+        intake.intake(demo_store, clerk, sender="TUDLK", recipient="SYT", kind="thu", weight_g="20")
+    assert "đã có thay đổi, nhấn Tính để cập nhật" in page.heading.text()
+    assert page.figures.text_of("items") == number(items_before)  # the figures shown are not changed under the eye
+    with qtbot.waitSignal(page.computed, timeout=20000):
+        qtbot.keyClick(page.compute_button, Qt.Key.Key_Space)
+    assert page.figures.text_of("items") == number(items_before + 1)
+    assert "đã có thay đổi" not in page.heading.text()
