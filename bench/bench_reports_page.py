@@ -1,6 +1,7 @@
 """The Báo cáo page over a big year: how long the figures take to appear, and how long the window stalls meanwhile.
 
     python bench/bench_reports_page.py --base /tmp/kt1-1m-1y.sqlite3      # an existing big database (copied)
+    python bench/bench_reports_page.py --db /tmp/kt1-1m-1y.sqlite3        # or read where it is
     python bench/bench_reports_page.py --items 200000 --years 1          # or one built here (bench/make_big_db.py)
 
 Figures, each with its floor measured in the same run on the same database:
@@ -44,6 +45,7 @@ def seconds(value: float) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=Path, help="a big database to copy (bench/make_big_db.py)")
+    parser.add_argument("--db", type=Path, help="a big database to read where it is (nothing is written to it)")
     parser.add_argument("--items", type=int, default=200_000)
     parser.add_argument("--years", type=float, default=1.0)
     parser.add_argument("--year", type=int, help="the year to report (default: the newest item's)")
@@ -51,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="kt1-bench-reports-"))
     os.environ["KT1DESK_SETTINGS"] = str(work / "kt1desk.ini")
     path = work / "kt1.sqlite3"
-    if args.base:
+    if args.db:
+        path = args.db
+    elif args.base:
         shutil.copyfile(args.base, path)
     else:
         from make_big_db import build

@@ -1284,7 +1284,7 @@
 <context>
     <name>DrillDialog</name>
     <message>
-        <location filename="../../kt1desk/qt/report_drill.py" line="+42"/>
+        <location filename="../../kt1desk/qt/report_drill.py" line="+44"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
@@ -1294,7 +1294,7 @@
         <translation>Filter the list (item id, agency name…)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+67"/>
         <source>Bồi thường</source>
         <translation>Compensation</translation>
     </message>
@@ -3541,12 +3541,12 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
     <message>
         <location line="+1"/>
         <source>&amp;In…</source>
-        <translation>&amp;Print…</translation>
+        <translation>P&amp;rint…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Lưu &amp;CSV…</source>
-        <translation>Save &amp;CSV…</translation>
+        <translation>Save CS&amp;V…</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -192,6 +192,7 @@ def test_the_page_fits_1024_by_768_and_switches_to_english_with_the_same_report(
     assert page.width() <= scroll.viewport().width()  # nothing cut off sideways at 1024 pixels
     assert page.figures.column_count == 2
     window.grab().save(str(tmp_path / "reports-1024.png"))
+    assert assert_mnemonics_unique(page)
     made_at = page.report["generated_at"]
     dialog = SettingsDialog(session, window)
     qtbot.addWidget(dialog)
@@ -205,6 +206,7 @@ def test_the_page_fits_1024_by_768_and_switches_to_english_with_the_same_report(
     assert english.figures.names["items"].text() == "Items accepted"
     assert english.figures.text_of("on_time") == "No data"
     assert english.tabs.tabText(0) == "Figures" and english.preview_button.text() == "&View PDF…"
+    assert assert_mnemonics_unique(english)
     qtbot.waitUntil(lambda: len(english.charts.canvases) == 3, timeout=30000)
     assert english.charts.figures["volume"].axes[0].get_title(loc="left").endswith("November 2026")
     window.grab().save(str(tmp_path / "reports-1024-en.png"))
@@ -249,6 +251,19 @@ def test_the_period_picker_keeps_the_time_of_year_across_kinds(qtbot, frozen_now
     picker.set_kind("month")
     picker.set_state(state)
     assert picker.period() == Period.range(date(2019, 1, 1), date(2019, 3, 31))
+
+
+def assert_mnemonics_unique(page) -> bool:
+    """Each Alt+letter of the page does one thing (buttons, and labels of the fields they name)."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [b.text() for b in page.findChildren(QAbstractButton) if b.isVisibleTo(page)]
+    texts += [label.text() for label in page.findChildren(QLabel) if label.buddy() is not None]
+    letters = [m.group(1).lower() for text in texts for m in [re.search(r"&([^&\s])", text)] if m]
+    assert len(letters) == len(set(letters)) and letters, (texts, letters)
+    return True
 
 
 def read_csv(path: Path) -> list[list[str]]:
