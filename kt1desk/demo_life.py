@@ -32,7 +32,9 @@ NO_WARNING = 101
 
 
 def _at(day: date, hour: int, minute: int = 0) -> datetime:
-    return clock.at(day, time(hour, minute))
+    """``minute`` may run past 59 (a busy morning's k-th delivery): it carries into the hours."""
+    hour, minute = hour + minute // 60, minute % 60
+    return clock.at(day, time(min(hour, 23), minute))
 
 
 def replay_history(store: Store, clerk: User, entries: list[tuple], rng: random.Random) -> None:

@@ -157,3 +157,13 @@ def test_clerks_cannot_do_supervisor_work_through_the_core(demo_store, clerk):
             attempt_()
         assert err.value.code == "role_required" and "gdv1" in err.value.text()
     assert snapshot(demo_store) == before
+
+
+def test_demo_history_times_carry_minutes_into_hours():
+    # The demo's k-th delivery of a busy morning is at 9:05 + 7k minutes: k = 9 is 10:08, not an error.
+    from datetime import date
+
+    from kt1desk.demo_life import _at
+
+    moment = _at(date(2026, 11, 27), 9, 5 + 7 * 9)
+    assert (moment.hour, moment.minute) == (10, 8)
