@@ -80,6 +80,15 @@ def _life_triggers() -> dict[str, str]:
     return {m.group(1): sql for m, sql in zip(found, V5) if m}
 
 
+def _report_triggers() -> dict[str, str]:
+    """Migration 0009's triggers keep derived data (each item's first delivery attempt): when one has to
+    be put back, the table is rebuilt from the events as well (``restore_triggers``)."""
+    from .schema_reports import V9
+
+    found = (re.match(r"\s*CREATE TRIGGER (\w+)", sql) for sql in V9)
+    return {m.group(1): sql for m, sql in zip(found, V9) if m}
+
+
 def _same(a: str | None, b: str) -> bool:
     return a is not None and re.sub(r"\s+", " ", a).strip() == re.sub(r"\s+", " ", b).strip()
 
@@ -90,6 +99,8 @@ def _guards(conn: sqlite3.Connection) -> dict[str, str]:
     guards = dict(TRIGGERS) if set(_NEEDS) <= tables else {}
     if set(_LIFE_NEEDS) <= tables:
         guards.update(_life_triggers())
+    if "item_first_attempts" in tables:
+        guards.update(_report_triggers())
     return guards
 
 
@@ -101,10 +112,15 @@ def missing(conn: sqlite3.Connection) -> list[str]:
 
 def install(conn: sqlite3.Connection, names=None) -> None:
     """(Re)create the named triggers, or all of them, inside the caller's transaction."""
-    guards = dict(TRIGGERS, **_life_triggers())
+    guards = dict(TRIGGERS, **_life_triggers(), **_report_triggers())
     for name in names if names is not None else TRIGGERS:
         conn.execute(f"DROP TRIGGER IF EXISTS {name}")
         conn.execute(guards[name])
+    if names is not None and set(names) & set(_report_triggers()):
+        from .schema_reports import REBUILD
+
+        for statement in REBUILD:  # what the missing trigger did not keep, made again from the events
+            conn.execute(statement)
 
 
 @contextmanager

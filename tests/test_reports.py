@@ -274,6 +274,7 @@ def test_on_time_refusals_and_complaints(tmp_path):
             intake_at(store, vn(2019, 3, 20, 9), secrecy="B", seal_intact=False, presented_by="Phạm Văn Mang")
     report = compute(store, period)
     assert report["on_time"] == {"known": 3, "on_time": 2} and report["on_time_pct"] == 66.7  # d: not yet attempted
+    assert report["on_time"] == _on_time_from_events(store, "2019-03-01", "2019-04-01")
     assert {r["id"] for r in items_for(store, period, "on_time")} == {a, c}
     assert [r["id"] for r in items_for(store, period, "late")] == [b]
     assert report["refusals"] == 1 and len(items_for(store, period, "refusals")) == 1
@@ -292,6 +293,61 @@ def test_on_time_refusals_and_complaints(tmp_path):
     assert april["complaints"] == {"lodged": 1, "answered": 1, "late": 0, "open": 0, "compensation_vnd": 50_000}
     assert [r["id"] for r in items_for(store, Period.month(2019, 4), "complaints")] == [lodged["id"]]
     assert items_for(store, Period.month(2019, 4), "complaints:late") == []
+    store.close()
+
+
+def _on_time_from_events(store, lo: str, hi: str) -> dict:
+    """The on-time figure computed here from the raw events, not from the table the trigger keeps."""
+    (known, on_time), = sql(store, """
+        SELECT COUNT(*), SUM(f.first_at <= i.deadline) FROM items AS i
+        JOIN (SELECT item_id, MIN(at) AS first_at FROM item_events WHERE kind IN ('delivered', 'delivery_failed')
+              GROUP BY item_id) AS f ON f.item_id = i.id
+        WHERE i.accepted_at >= ? AND i.accepted_at < ? AND i.status <> 'voided'""", (lo, hi))
+    return {"known": known, "on_time": on_time or 0}
+
+
+def test_first_attempts_are_kept_by_a_trigger_and_rebuilt_when_it_was_missing(tmp_path):
+    """The table of first attempts (migration 0009) follows the events: filled as attempts happen, made again
+    from the events when its trigger had been dropped, and by the migration itself."""
+    import sqlite3
+
+    from kt1desk.life import arrival, bags, delivery, dispatches
+    from kt1desk.services import users
+
+    path = tmp_path / "kt1.sqlite3"
+    store = setup_office(path)
+    clerk = users.get_user(store, "gdv1")
+    ids = [intake_at(store, vn(2019, 3, 11, 9))["id"] for _ in range(3)]
+    with clock_at(vn(2019, 3, 11, 10)):
+        bag = bags.open_bag(store, clerk, "Phú Yên")["id"]
+        bags.add_items(store, clerk, bag, ids)
+        bags.close_bag(store, clerk, bag, seal_no="NP-PY-0002")
+        dispatches.create(store, clerk, [bag], vehicle="78C-000.02", receiver="Lê Văn Tài")
+    with clock_at(vn(2019, 3, 11, 14)):
+        arrival.receive(store, clerk, bag, ids)
+        delivery.deliver(store, clerk, ids[0], receiver="Hoàng Thị Lan")
+    rows = sql(store, "SELECT item_id, first_at, deadline FROM item_first_attempts")
+    assert rows == [(ids[0], "2019-03-11T14:00:00+07:00", "2019-03-13T12:00:00+07:00")]
+    store.close()
+    raw = sqlite3.connect(path)
+    raw.execute("DROP TRIGGER item_events_first_attempt")
+    raw.execute("INSERT INTO item_events (item_id, at, kind) VALUES (?, '2019-03-20T09:00:00+07:00', 'delivered')",
+                (ids[1],))
+    raw.commit()
+    assert raw.execute("SELECT COUNT(*) FROM item_first_attempts").fetchone()[0] == 1
+    raw.close()
+    store = Store(path)  # the guard puts the trigger back and the table is made again from the events
+    assert compute(store, Period.month(2019, 3))["on_time"] == {"known": 2, "on_time": 1} == _on_time_from_events(
+        store, "2019-03-01", "2019-04-01")
+    store.close()
+    raw = sqlite3.connect(path)
+    raw.executescript("DROP TRIGGER item_events_first_attempt; DROP TRIGGER items_first_attempt_gone; "
+                      "DROP TABLE item_first_attempts; "
+                      "DELETE FROM _sqlite_migrations WHERE name = '0009_first_attempts';")
+    raw.close()
+    store = Store(path)  # an older database: the migration makes the table from the events it holds
+    assert len(sql(store, "SELECT * FROM item_first_attempts")) == 2
+    assert compute(store, Period.month(2019, 3))["on_time"] == {"known": 2, "on_time": 1}
     store.close()
 
 

@@ -32,8 +32,8 @@ _SELECT = ("SELECT i.id, i.accepted_at, i.sender_code, i.sender_name, i.recipien
            "i.kind, i.secrecy, i.fee_vnd, i.vat_vnd, i.fee_vnd + i.vat_vnd AS total_vnd, i.status FROM items AS i")
 _IN_PERIOD = "i.accepted_at >= ? AND i.accepted_at < ?"
 _KEPT = "i.status <> 'voided'"
-_FIRST_ATTEMPT = ("JOIN (SELECT item_id, MIN(at) AS first_at FROM item_events WHERE kind IN ('delivered', "
-                  "'delivery_failed') GROUP BY item_id) AS f ON f.item_id = i.id")
+# Each attempted item's first delivery attempt (kept by a trigger: kt1desk/schema_reports.py).
+_FIRST_ATTEMPT = "JOIN item_first_attempts AS f ON f.accepted_at = i.accepted_at AND f.item_id = i.id"
 
 # key → (SQL condition on i, the value's check) for the keys that are one column's value.
 _COLUMN_KEYS = {
@@ -96,7 +96,7 @@ def _item_filter(store: Store, period: Period, name: str, value: str, key: str) 
     if name in ("after_hours", "weekends", "holidays") and not value:
         return _outside_hours_filter(store, period, name)
     if name in ("on_time", "late") and not value:
-        return f"{_KEPT} AND f.first_at {'<=' if name == 'on_time' else '>'} i.deadline", [], _FIRST_ATTEMPT
+        return f"{_KEPT} AND f.first_at {'<=' if name == 'on_time' else '>'} f.deadline", [], _FIRST_ATTEMPT
     raise _bad(key)
 
 

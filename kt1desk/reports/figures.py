@@ -16,7 +16,8 @@ month lie between the smallest and the largest rowid its index entries name. A s
 range (the acceptance time checked again, for back-entries) reads the table in order, about twice as
 fast as fetching row by row through the index. One such pass per month, with no GROUP BY, gives
 every sum; one more, grouped by one integer (sender and recipient), gives senders and destinations;
-the voided, after-hours, weekend and holiday counts and adoption come from the indexes alone.
+the voided, after-hours, weekend and holiday counts and adoption come from the indexes alone, and
+the on-time rate from each item's first attempt, which a trigger keeps (``schema_reports``).
 ``bench/bench_reports.py`` measures it against one plain query of the same sums.
 """
 
@@ -37,11 +38,6 @@ FREE_REASONS = ("appendix-I", "central-office")
 KINDS = ("thu", "goi", "kien")
 SECRECY = ("A", "B", "C")
 SCOPES = ("noi-tinh", "lien-tinh")
-# The first delivery attempt: delivered, or a delivery that failed.
-ATTEMPTS = ("delivered", "delivery_failed")
-# Statuses an item reaches only through a delivery attempt (or, for 'returned', perhaps through one).
-ATTEMPTED = ("delivered", "delivery_failed", "out_for_delivery", "returned")
-_ATTEMPTED_SQL = ", ".join(f"'{a}'" for a in ATTEMPTED)
 
 
 def _money(items=0, fees=0, vat=0) -> dict:
@@ -66,7 +62,7 @@ def compute(store: Store, period: Period) -> dict:
         report.update(_figures(store, period, passes))
         report.update(_senders_and_destinations(store, period, passes["rowids"]))
         report.update(_outside_hours(store, period))
-        report.update(_on_time(store, period, passes["rowids"], passes["totals"]["attempted"]))
+        report.update(_on_time(store, period))
         report["refusals"] = int(store.scalar("SELECT COUNT(*) FROM refusals WHERE at >= ? AND at < ?", (lo, hi)))
         report["complaints"] = complaints(store, lo, hi)
         report.update(adoption(store, period, office["province"]))
@@ -89,12 +85,11 @@ _PASS_SQL = f"""
            SUM(kind = 'thu'), SUM(CASE WHEN kind = 'thu' THEN fee_vnd END),
            SUM(kind = 'goi'), SUM(CASE WHEN kind = 'goi' THEN fee_vnd END),
            SUM(hoa_toc), SUM(hen_gio_at IS NOT NULL), SUM(hoa_toc = 0 AND hen_gio_at IS NULL),
-           SUM(secrecy = 'A'), SUM(secrecy = 'B'), SUM(secrecy = 'C'), SUM(scope = 'noi-tinh'),
-           SUM(status IN ({_ATTEMPTED_SQL}))
+           SUM(secrecy = 'A'), SUM(secrecy = 'B'), SUM(secrecy = 'C'), SUM(scope = 'noi-tinh')
     FROM items NOT INDEXED WHERE {_RANGE}"""
 _PASS_FIELDS = ("items", "pieces", "fees", "vat", "cash", "cash_fees", "cash_vat", "account", "account_fees",
                 "account_vat", "appendix_i", "thu", "thu_fees", "goi", "goi_fees", "hoa_toc", "hen_gio", "no_mark",
-                "A", "B", "C", "noi_tinh", "attempted")
+                "A", "B", "C", "noi_tinh")
 # Per sender and recipient: one integer key (a group on several columns costs far more), the recipient's
 # province as stored on the items (MIN = MAX unless it changed within the period: then asked again).
 _PAIRS_SQL = f"""
@@ -261,21 +256,16 @@ def _outside_hours(store: Store, period: Period) -> dict:
 
 # -- on time, complaints, adoption ---------------------------------------------------------------
 
-_ON_TIME_SQL = f"""
-    SELECT COUNT(first_at), COALESCE(SUM(first_at <= deadline), 0) FROM (
-        SELECT i.deadline, (SELECT MIN(e.at) FROM item_events AS e WHERE e.item_id = i.id
-                            AND e.kind IN ('delivered', 'delivery_failed')) AS first_at
-        FROM items AS i NOT INDEXED WHERE i.rowid BETWEEN ? AND ? AND i.accepted_at >= ? AND i.accepted_at < ?
-        AND i.status IN ({_ATTEMPTED_SQL}))"""
+# Each attempted item's first delivery attempt is kept beside it (kt1desk/schema_reports.py), keyed by
+# acceptance time: the period's rows are one range. A voided item never had an attempt (voided only
+# from 'accepted').
+_ON_TIME_SQL = ("SELECT COUNT(*), COALESCE(SUM(first_at <= deadline), 0) FROM item_first_attempts "
+                "WHERE accepted_at >= ? AND accepted_at < ?")
 
 
-def _on_time(store: Store, period: Period, rowids: tuple[int, int] | None, attempted: int) -> dict:
-    """The deadline against the first delivery attempt, over the items in a state only an attempt leads
-    to (the passes counted them: with none, nothing more is read)."""
-    known = on_time = 0
-    if attempted:
-        lo, hi = period.bounds()
-        known, on_time = store.conn.execute(_ON_TIME_SQL, (*rowids, lo, hi)).fetchone()
+def _on_time(store: Store, period: Period) -> dict:
+    """The deadline against the first delivery attempt, where one is known."""
+    known, on_time = store.conn.execute(_ON_TIME_SQL, period.bounds()).fetchone()
     if not known:
         return {"on_time": None, "on_time_pct": None}
     return {"on_time": {"known": known, "on_time": on_time}, "on_time_pct": _pct(on_time, known)}
