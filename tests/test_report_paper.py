@@ -324,3 +324,49 @@ def test_cli_statement_unwritable_out_exits_2(cli_db, tmp_path):
     assert "Không ghi được tệp" in result.stderr
     missing = run("statement", "--month", month, "--user", "giamsat", db=cli_db)
     assert missing.returncode == 2 and "--agency" in missing.stderr
+
+
+# -- Phú Yên's 2019, computed (rep-core's test year) ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def phu_yen(tmp_path_factory):
+    from report_support import build_phu_yen
+
+    store = build_phu_yen(tmp_path_factory.mktemp("phu-yen-paper") / "kt1.sqlite3")
+    yield store
+    store.close()
+
+
+def test_phu_yen_2019_annual_and_half_year_reports_say_25_of_44(phu_yen, tmp_path):
+    from kt1desk.reports.figures import compute
+    from kt1desk.reports.period import Period
+
+    year = compute(phu_yen, Period.year(2019))
+    text = flat(" ".join(pdf_text(paper.report_pdf(year, tmp_path / "2019.pdf", "vi"))))
+    row = phu_yen.one("SELECT COUNT(*) AS n, SUM(fee_vnd) AS fees, SUM(vat_vnd) AS vat FROM items WHERE "
+                      "status <> 'voided' AND accepted_at >= '2019-01-01' AND accepted_at < '2020-01-01'")
+    assert row["n"] == 6587
+    assert "BÁO CÁO TÌNH HÌNH CUNG CẤP DỊCH VỤ BƯU CHÍNH KT1 — NĂM 2019" in text
+    assert "Cơ quan đã sử dụng / cơ quan thuộc diện sử dụng 25/44 (56,8%)" in text
+    assert "Số bưu gửi nhận gửi 6.587" in text
+    assert f"Cước chưa VAT {formats.money(row['fees'])}" in text and f"Tổng cộng {formats.money(row['fees'] + row['vat'])}" in text
+    assert "2017 15 44 34,1%" in text and "2018 25 44 56,8%" in text and "2019 25 44 56,8%" in text
+    for s in year["by_sender"]:
+        assert f"{s['code']} " in text
+    half = compute(phu_yen, Period.half(2019, 1))
+    h1 = flat(" ".join(pdf_text(paper.report_pdf(half, tmp_path / "2019-h1.pdf", "vi"))))
+    assert "BÁO CÁO TÌNH HÌNH CUNG CẤP DỊCH VỤ BƯU CHÍNH KT1 — 6 THÁNG ĐẦU NĂM 2019" in h1
+    assert f"Số bưu gửi nhận gửi {formats.number(half['items'])}" in h1 and "07/2019" not in h1
+
+
+def test_phu_yen_statements_add_up_to_the_month(phu_yen):
+    """Every sender's statement of May 2019: together exactly the month's items and money."""
+    codes = [r["sender_code"] for r in phu_yen.all(
+        "SELECT DISTINCT sender_code FROM items WHERE accepted_at >= '2019-05-01' AND accepted_at < '2019-06-01'")]
+    assert len(codes) >= 20
+    totals = [statement(phu_yen, code, 2019, 5)["totals"] for code in codes]
+    month = phu_yen.one("SELECT COUNT(*) AS n, SUM(fee_vnd) AS fees, SUM(vat_vnd) AS vat FROM items WHERE "
+                        "status <> 'voided' AND accepted_at >= '2019-05-01' AND accepted_at < '2019-06-01'")
+    assert sum(t["items"] for t in totals) == month["n"]
+    assert sum(t["fees_vnd"] for t in totals) == month["fees"]
+    assert sum(t["vat_vnd"] for t in totals) == month["vat"]

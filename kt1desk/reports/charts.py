@@ -69,12 +69,12 @@ def _period_label(report: dict, lang: str) -> str:
     return label.get(lang) or label.get("vi") or ""
 
 
-def _figure(report: dict, lang: str, title_vi: str, title_en: str, size=SIZE_IN):
+def _figure(report: dict, lang: str, title_vi: str, title_en: str, size=SIZE_IN, *, with_period: bool = True):
     figure = Figure(figsize=size, dpi=100, layout="constrained")
     figure.patch.set_facecolor("white")
     axes = figure.add_subplot()
     title = _t(lang, title_vi, title_en)
-    period = _period_label(report, lang)
+    period = _period_label(report, lang) if with_period else ""
     axes.set_title(f"{title} — {period}" if period else title, fontproperties=_font(True, 10.5), loc="left")
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
@@ -115,6 +115,8 @@ def volume_by_month(report: dict, lang: str = "vi", *, size=SIZE_IN) -> Figure:
     xs = list(range(len(rows)))
     bars = axes.bar(xs, counts, color=BAR, width=0.7, zorder=2)
     axes.set_xticks(xs, _month_labels([r["month"] for r in rows], lang))
+    pad = max(0.0, (6 - len(rows)) / 2)  # a month or two: bars of a normal width, in the middle
+    axes.set_xlim(-0.6 - pad, len(rows) - 0.4 + pad)
     axes.yaxis.set_major_locator(MaxNLocator(nbins=5, integer=True))
     axes.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: number(v, lang)))
     axes.grid(axis="y", color=GRID, linewidth=0.6, zorder=0)
@@ -122,6 +124,8 @@ def volume_by_month(report: dict, lang: str = "vi", *, size=SIZE_IN) -> Figure:
     axes.set_ylim(0, max(counts) * 1.15)
     if len(rows) <= 24:
         for bar, count in zip(bars, counts):
+            if not count:
+                continue
             axes.annotate(number(count, lang), (bar.get_x() + bar.get_width() / 2, bar.get_height()),
                           xytext=(0, 2), textcoords="offset points", ha="center", va="bottom",
                           fontproperties=_font(False, 7.5 if len(rows) <= 12 else 6))
@@ -173,7 +177,9 @@ def share_by_mark(report: dict, lang: str = "vi", *, size=SIZE_IN) -> Figure:
 def adoption_by_year(report: dict, lang: str = "vi", *, size=SIZE_IN) -> Figure:
     """Per year, the share of eligible agencies that sent at least one item, labelled '25/44 · 56,8%'.
     A year with no eligible agency (nothing to divide by) says so instead of showing 0%."""
-    figure, axes = _figure(report, lang, "Tỷ lệ cơ quan sử dụng dịch vụ", "Agencies using the service", size)
+    # Each bar is a whole year (up to the period's end), whatever the period: the title says so, not the period.
+    figure, axes = _figure(report, lang, "Tỷ lệ cơ quan sử dụng dịch vụ theo năm", "Agencies using the service, by year",
+                           size, with_period=False)
     rows = report.get("adoption_by_year") or []
     if not rows:
         _no_data(axes, lang)
@@ -183,7 +189,8 @@ def adoption_by_year(report: dict, lang: str = "vi", *, size=SIZE_IN) -> Figure:
     axes.bar([x for x, v in zip(xs, values) if v is not None], [v for v in values if v is not None], color=BAR,
              width=0.6, zorder=2)
     axes.set_xticks(xs, [str(r["year"]) for r in rows])
-    axes.set_xlim(-0.6, len(rows) - 0.4)
+    pad = max(0.0, (5 - len(rows)) / 2)  # a year or two: bars of a normal width, in the middle
+    axes.set_xlim(-0.6 - pad, len(rows) - 0.4 + pad)
     axes.set_ylim(0, 115)
     axes.set_yticks([0, 25, 50, 75, 100], [pct(v, lang).replace(",0%", "%").replace(".0%", "%")
                                            for v in (0, 25, 50, 75, 100)])

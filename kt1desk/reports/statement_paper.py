@@ -3,7 +3,7 @@ amount due in words, and signature blocks for the agency and the post office (``
 
 from __future__ import annotations
 
-from reportlab.platypus import Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from .. import clock, formats
 from ..printing import a4, fonts
@@ -113,7 +113,7 @@ def statement_pdf_bytes(s: dict, lang: str = "vi") -> bytes:
                 (t(lang, "payable"), money(s["payable_vnd"]))]
     if lang != "en":
         summary.append((t(lang, "in_words"), vnd_in_words(s["payable_vnd"]) + "."))
-    story += [a4.para(t(lang, "summary"), st["heading"]), a4.pairs(summary, label_mm=70)]
+    story.append(KeepTogether([a4.para(t(lang, "summary"), st["heading"]), a4.pairs(summary, label_mm=70)]))
 
     if s["voided"]:
         rows = [[t(lang, "id"), t(lang, "date"), t(lang, "recipient"), t(lang, "total"), t(lang, "voided_at"),
