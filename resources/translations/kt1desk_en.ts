@@ -3526,7 +3526,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
         <location line="+15"/>
         <location line="+285"/>
         <source>&amp;Tính</source>
-        <translation>&amp;Compute</translation>
+        <translation>Co&amp;mpute</translation>
     </message>
     <message>
         <location line="-284"/>
@@ -3546,7 +3546,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
     <message>
         <location line="+1"/>
         <source>Lưu &amp;CSV…</source>
-        <translation>Save CS&amp;V…</translation>
+        <translation>Save &amp;CSV…</translation>
     </message>
     <message>
         <location line="+1"/>
