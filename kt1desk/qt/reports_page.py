@@ -35,6 +35,8 @@ from .tasks import run_task
 
 log = logging.getLogger(__name__)
 SUFFIXES = {"csv": ".csv", "xlsx": ".xlsx"}
+# What a report reads: items and their lives, refusals, complaints; agencies (adoption), hours and holidays.
+REPORT_ENTITIES = {"item", "refusal", "complaint", "agency", "setting", "calendar_swap"}
 
 
 class ReportsPage(QWidget):
@@ -51,7 +53,8 @@ class ReportsPage(QWidget):
         self.period = None  # the Period of self.report
         self.drill_dialog = None
         self._generation = 0
-        self._busy = 0
+        self._busy = 0  # jobs on a worker thread: the report, its PDF, a file being written
+        self._computing = 0
         self._first_shown = False
         self._stale = False
         # Asked for the file to save and to show a preview; tests replace them.
@@ -180,7 +183,7 @@ class ReportsPage(QWidget):
         generation = self._generation
         store = self.session.store
         self._say(None)
-        self._set_busy(+1)
+        self._set_busy(+1, computing=True)
 
         def work():
             from ..reports.figures import compute
@@ -253,7 +256,7 @@ class ReportsPage(QWidget):
 
     # -- inside: results ---------------------------------------------------
     def _computed(self, generation: int, period, report: dict) -> None:
-        self._set_busy(-1)
+        self._set_busy(-1, computing=True)
         if generation != self._generation:
             return  # another period was asked for meanwhile
         self._stale = False
@@ -273,7 +276,7 @@ class ReportsPage(QWidget):
         self.computed.emit()
 
     def _compute_failed(self, generation: int, err: BaseException) -> None:
-        self._set_busy(-1)
+        self._set_busy(-1, computing=True)
         if generation != self._generation:
             return
         if not isinstance(err, Kt1Error):
@@ -360,10 +363,13 @@ class ReportsPage(QWidget):
         for button in (self.preview_button, self.print_button, self.csv_button, self.xlsx_button):
             button.setEnabled(ready)
 
-    def _set_busy(self, step: int) -> None:
+    def _set_busy(self, step: int, *, computing: bool = False) -> None:
+        """One job more (+1) or fewer (-1) on a worker; ``computing`` for the report itself."""
         self._busy = max(0, self._busy + step)
+        if computing:
+            self._computing = max(0, self._computing + step)
+            self.compute_button.setText(self.tr("Đang tính…") if self._computing else self.tr("&Tính"))
         self.busy.setVisible(self._busy > 0)
-        self.compute_button.setText(self.tr("Đang tính…") if self._busy else self.tr("&Tính"))
         self._enable()
 
     def _say(self, text: str | None, style: str = ERROR_STYLE) -> None:
@@ -374,7 +380,7 @@ class ReportsPage(QWidget):
             self.drill_dialog = None
 
     def _store_changed(self, _action: str, entities) -> None:
-        if self.report is not None and entities & {"item", "delivery", "complaint", "refusal"} and not self._stale:
+        if self.report is not None and entities & REPORT_ENTITIES and not self._stale:
             self._stale = True
             self._show_heading()
 
