@@ -185,7 +185,8 @@ def _run(store: Store, args) -> int:
     print(f"figures equal to the floor's: {'yes' if same else 'NO'}; items {report['items']:,}, "
           f"fees {report['fees_vnd']:,} đ, senders {len(report['by_sender'])}, "
           f"adoption {report['agencies_used']}/{report['agencies_eligible']} = {report['adoption_pct']} %, "
-          f"on time {report['on_time_pct']} % of {(report['on_time'] or {}).get('known', 0):,}")
+          + (f"on time {report['on_time_pct']} % of {report['on_time']['known']:,}" if report["on_time"]
+             else "on time: no data (no delivery attempt recorded)"))
     return 0 if same else 1
 
 

@@ -314,13 +314,14 @@ def cmd_import_items(cli: Cli) -> int:
 
 
 def cmd_show(cli: Cli) -> int:
-    from .services import items
+    from .life import inbound
 
-    item = items.get_item(cli.store, cli.args.id)
-    history = items.events(cli.store, item["id"])
-    data = item_json(item) | {"events": [{k: e[k] for k in ("at", "kind", "user_login", "counter_code", "details")}
-                                         for e in history]}
-    lines = [item_text(item, cli.lang), "  " + ("Diễn biến:" if cli.lang != "en" else "Events:")]
+    item = inbound.find(cli.store, cli.args.id)
+    history = inbound.events(cli.store, item["id"])
+    data = item_json(item) | inbound.origin_json(item) | {
+        "events": [{k: e[k] for k in ("at", "kind", "user_login", "counter_code", "details")} for e in history]}
+    lines = [item_text(item, cli.lang) if not item["inbound"] else inbound.text(item, cli.lang),
+             "  " + ("Diễn biến:" if cli.lang != "en" else "Events:")]
     lines += [f"    {formats.moment(clock.parse_iso(e['at']))}  {e['kind']:<18} {e['user_login'] or ''}" for e in history]
     cli.emit(data, "\n".join(lines))
     return 0

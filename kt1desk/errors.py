@@ -324,6 +324,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bag_received": ("Túi {id} đã được nhận (biên bản {receipt}).", "Bag {id} was already received (record {receipt})."),
     "bag_not_dispatched": ("Túi {id} đang «{status}», chưa được giao đi: chưa nhận được.",
                            "Bag {id} is “{status}” and has not been dispatched: it cannot be received."),
+    # -- dispatches carried to another office (kt1desk dispatch export/import) --
+    "dispatch_unknown_key": ("Tệp chuyến thư được ký bằng khóa {key_id}, bưu cục này chưa tin cậy khóa đó: không nạp gì. "
+                             "Áp dụng gói mới nhất của tỉnh, hoặc nhờ quản trị tin cậy dòng khóa của quầy gửi "
+                             "(«kt1desk sync trust-peer DÒNG_KHÓA»).",
+                             "The dispatch file is signed with key {key_id}, which this office does not trust: nothing was "
+                             "imported. Apply the province's latest bundle, or ask an admin to trust the sending counter's "
+                             "key line (“kt1desk sync trust-peer KEY_LINE”)."),
+    "dispatch_many_destinations": ("Chuyến thư {id} có túi cho nhiều nơi ({destinations}): chọn một nơi đến (--destination).",
+                                   "Dispatch {id} carries bags for several places ({destinations}): choose one "
+                                   "(--destination)."),
+    "dispatch_no_bag_for": ("Chuyến thư {id} không có túi nào đi «{destination}» (chỉ có: {destinations}).",
+                            "Dispatch {id} carries no bag for “{destination}” (only: {destinations})."),
+    "dispatch_is_local": ("Chuyến thư {id} do chính bưu cục này lập: nhận túi của nó bằng số hiệu, không cần nạp tệp.",
+                          "Dispatch {id} was made at this office: receive its bags by their ids, no file is needed."),
+    "inbound_bag_known": ("Túi {id} đã có ở bưu cục này: tệp không được nạp.",
+                          "Bag {id} is already known at this office: the file was not imported."),
+    "inbound_item_local": ("Bưu gửi {item} là bưu gửi nhận tại bưu cục này, nhưng tệp chuyến thư của nơi khác lại kê nó: "
+                           "không nạp gì; báo cho tỉnh.",
+                           "Item {item} was accepted at this office, yet another office's dispatch file lists it: nothing "
+                           "was imported; tell the province."),
+    "inbound_item_known": ("Bưu gửi {item} đã được kê trong túi {bag} của một chuyến thư nạp trước: không nạp gì.",
+                           "Item {item} is already listed in bag {bag} of a dispatch imported before: nothing was imported."),
     "receipt_not_found": ("Không có biên bản nhận «{value}».", "No receipt record “{value}”."),
     "nothing_to_correct": ("Không có gì khác để điều chỉnh ở bưu gửi {item}.", "Nothing differs: item {item} was not corrected."),
     "complaint_kind": ("Loại khiếu nại «{value}» không hợp lệ; dùng loss (mất), delay (chậm), damage (hư hỏng) hoặc fee (cước).",

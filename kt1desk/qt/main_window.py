@@ -321,13 +321,24 @@ class MainWindow(QMainWindow):
         if lookup is None or not hasattr(lookup, "open_item"):
             self.statusBar().showMessage(self.tr("Chưa có trang tra cứu để mở %1.").replace("%1", item_id), 8000)
             return False
-        self.show_page("lookup")
         try:
+            self.show_page("lookup")
             lookup.open_item(item_id)
         except Kt1Error as err:
+            if err.code == "item_not_found" and self._open_inbound(item_id):
+                return True
             self.statusBar().showMessage(err.text(self.session.lang), 10000)
             return False
         return True
+
+    def _open_inbound(self, item_id: str) -> bool:
+        """An item accepted at another office (imported with its dispatch) opens on the Phát page."""
+        from ..life import inbound
+
+        if "delivery" not in self.nav_buttons or not inbound.is_inbound(self.session.store, item_id):
+            return False
+        delivery = self.show_page("delivery")
+        return bool(getattr(delivery, "accept_scan", lambda _i: False)(item_id))
 
     def handle_scan(self, item_id: str) -> None:
         """A scanned id: the page on screen may take it (bags, delivery later), else the item opens."""

@@ -385,6 +385,17 @@ def _period_lines(r: dict, lang: str) -> list[tuple[str, str]]:
     return lines
 
 
+def _closing(r: dict, lang: str, heading, tables: list) -> list:
+    """The last table and the signatures: its last part (with its heading when it has one part) is kept on
+    the signatures' page, so they never stand alone on a page of their own."""
+    signatures = signature_blocks(r["office"].get("province", ""),
+                                  [(t(lang, "prepared_by"), t(lang, "sign")), (t(lang, "head"), t(lang, "sign_seal"))],
+                                  lang)
+    if len(tables) == 1:
+        return [KeepTogether([heading, tables[0], signatures])]
+    return [heading, *tables[:-1], KeepTogether([tables[-1], signatures])]
+
+
 def _official(r: dict, lang: str, with_charts: bool) -> list:
     st = a4.styles()
     h = st["heading"]
@@ -407,10 +418,7 @@ def _official(r: dict, lang: str, with_charts: bool) -> list:
     story += [CondPageBreak(40 * mm), a4.para(t(lang, "sec_quality"), h), a4.pairs(quality_pairs(r, lang), label_mm=62)]
     story += [CondPageBreak(40 * mm), a4.para(t(lang, "sec_appendix"), h),
               a4.para(f"1. {t(lang, 'by_sender')}", st["bold"]), *sender_table(r, lang), Spacer(1, 3 * mm),
-              a4.para(f"2. {t(lang, 'by_destination')}", st["bold"]), *destination_table(r, lang)]
-    story.append(signature_blocks(r["office"].get("province", ""),
-                                  [(t(lang, "prepared_by"), t(lang, "sign")), (t(lang, "head"), t(lang, "sign_seal"))],
-                                  lang))
+              *_closing(r, lang, a4.para(f"2. {t(lang, 'by_destination')}", st["bold"]), destination_table(r, lang))]
     return story
 
 
@@ -431,10 +439,7 @@ def _general(r: dict, lang: str, with_charts: bool) -> list:
         story += charts_story(r, lang, ("volume_by_month", "share_by_mark", "adoption_by_year"))
     story += [CondPageBreak(40 * mm), a4.para(t(lang, "by_month"), h), *month_table(r, lang),
               CondPageBreak(40 * mm), a4.para(t(lang, "by_sender"), h), *sender_table(r, lang),
-              CondPageBreak(40 * mm), a4.para(t(lang, "by_destination"), h), *destination_table(r, lang)]
-    story.append(signature_blocks(r["office"].get("province", ""),
-                                  [(t(lang, "prepared_by"), t(lang, "sign")), (t(lang, "head"), t(lang, "sign_seal"))],
-                                  lang))
+              CondPageBreak(40 * mm), *_closing(r, lang, a4.para(t(lang, "by_destination"), h), destination_table(r, lang))]
     return story
 
 

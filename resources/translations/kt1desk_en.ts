@@ -122,7 +122,7 @@
 <context>
     <name>ArrivalTab</name>
     <message>
-        <location filename="../../kt1desk/qt/arrival_tab.py" line="+34"/>
+        <location filename="../../kt1desk/qt/arrival_tab.py" line="+37"/>
         <source>Số hiệu túi hoặc chuyến thư</source>
         <translation>Bag or dispatch id</translation>
     </message>
@@ -135,6 +135,16 @@
         <location line="+2"/>
         <source>&amp;Mở</source>
         <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Nạp tệp chuyến thư…</source>
+        <translation>&amp;Import dispatch file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nạp tệp chuyến thư do bưu cục gửi ghi ra (đã ký), rồi kiểm túi</source>
+        <translation>Import the signed dispatch file the sending office wrote, then check its bags</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -192,7 +202,7 @@
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>THỪA</source>
         <translation>EXTRA</translation>
     </message>
@@ -218,11 +228,12 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+135"/>
         <source>Quét từng bưu gửi lấy ra khỏi túi.</source>
         <translation>Scan each item taken out of the bag.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-114"/>
         <source>{id} không có trong bảng kê: ghi THỪA.</source>
         <translation>{id} is not on the manifest: recorded as EXTRA.</translation>
     </message>
@@ -267,7 +278,7 @@
         <translation>DAMAGED {ids}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Biên bản nhận túi</source>
         <translation>Receipt record</translation>
     </message>
@@ -302,9 +313,39 @@
         <translation>Record not printed.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Chọn tệp chuyến thư</source>
+        <translation>Choose a dispatch file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp chuyến thư KT1 (*.kt1b);;Mọi tệp (*)</source>
+        <translation>KT1 dispatch files (*.kt1b);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lập biên bản hoặc bỏ túi đang kiểm trước đã.</source>
+        <translation>Record or drop the bag being checked first.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chuyến thư {id} đã được nạp trước đây: không thay đổi gì.</source>
+        <translation>Dispatch {id} was imported before: nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã nạp chuyến thư {id} của {origin}: {bags} túi, {n} bưu gửi.</source>
+        <translation>Imported dispatch {id} from {origin}: {bags} bags, {n} items.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Quét nhãn túi đến (hoặc gõ số hiệu túi, chuyến thư) để bắt đầu kiểm.</source>
         <translation>Scan the label of an arriving bag (or type a bag or dispatch id) to start checking.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuyến thư đã nạp, chờ nhận: {ids}</source>
+        <translation>Imported dispatches waiting to be received: {ids}</translation>
     </message>
 </context>
 <context>
@@ -763,12 +804,27 @@
         <translation>Waiting and out for delivery</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+8"/>
+        <source>Nơi nhận gửi</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tại đây</source>
+        <translation>here</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Quét một bưu gửi, hoặc chọn trong danh sách dưới</source>
         <translation>Scan an item, or choose one in the list below</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>nhận gửi tại {office}</source>
+        <translation>accepted at {office}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Hỏa tốc</source>
         <translation>Hỏa tốc</translation>
     </message>
@@ -836,7 +892,7 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <location line="+7"/>
         <source>Phát</source>
         <translation>Delivery</translation>
@@ -1160,7 +1216,7 @@
 <context>
     <name>DispatchTab</name>
     <message>
-        <location filename="../../kt1desk/qt/dispatch_tab.py" line="+26"/>
+        <location filename="../../kt1desk/qt/dispatch_tab.py" line="+32"/>
         <source>Túi đã niêm phong, chờ giao (chọn một hoặc nhiều túi)</source>
         <translation>Sealed bags waiting to leave (choose one or more)</translation>
     </message>
@@ -1227,11 +1283,21 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>&amp;Xuất tệp chuyến thư…</source>
+        <translation>E&amp;xport dispatch file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ghi chuyến thư đã chọn vào tệp đã ký (ví dụ lên USB) cho bưu cục nhận</source>
+        <translation>Write the selected dispatch to a signed file (onto a USB stick, say) for the receiving office</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>In lại &amp;biên bản</source>
         <translation>Reprint the &amp;record</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Chọn các túi cần giao.</source>
         <translation>Choose the bags to hand over.</translation>
     </message>
@@ -1271,7 +1337,27 @@
         <translation>Receiver of the dispatch</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+11"/>
+        <source>Chọn một chuyến thư đã giao.</source>
+        <translation>Select a dispatch that was handed over.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn thư mục (USB) để ghi tệp chuyến thư</source>
+        <translation>Choose the folder (USB stick) for the dispatch file</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{file} ({n} bưu gửi)</source>
+        <translation>{file} ({n} items)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã ghi vào {folder}: {files}. Khóa ký {key}.</source>
+        <translation>Written to {folder}: {files}. Signing key {key}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Đã in biên bản.</source>
         <translation>Record printed.</translation>
     </message>
@@ -2876,7 +2962,7 @@
         <translation>No lookup page yet to open %1.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>Đã nhận %1.</source>
         <translation>Accepted %1.</translation>
     </message>
@@ -3339,7 +3425,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
 <context>
     <name>OverdueTab</name>
     <message>
-        <location filename="../../kt1desk/qt/delivery_page.py" line="-59"/>
+        <location filename="../../kt1desk/qt/delivery_page.py" line="-60"/>
         <source>Kể cả bưu gửi đã chuyển đi tỉnh khác</source>
         <translation>Include items sent to other provinces</translation>
     </message>
@@ -3380,7 +3466,17 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
         <translation>Late (days)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Nơi nhận gửi</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tại đây</source>
+        <translation>here</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Quá hạn, chưa phát lần nào: {n} bưu gửi</source>
         <translation>Overdue, never tried: {n} items</translation>
     </message>
@@ -3461,7 +3557,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="-380"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="-391"/>
         <source>Trang này chưa có trong bản này.</source>
         <translation>This page is not in this version yet.</translation>
     </message>
@@ -3512,7 +3608,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../kt1desk/qt/reports_page.py" line="+63"/>
+        <location filename="../../kt1desk/qt/reports_page.py" line="+66"/>
         <location line="+96"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
@@ -3524,12 +3620,12 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
     </message>
     <message>
         <location line="+15"/>
-        <location line="+285"/>
+        <location line="+287"/>
         <source>&amp;Tính</source>
         <translation>Co&amp;mpute</translation>
     </message>
     <message>
-        <location line="-284"/>
+        <location line="-286"/>
         <source>Tính báo cáo của kỳ đã chọn (Enter)</source>
         <translation>Compute the report of the chosen period (Enter)</translation>
     </message>
@@ -3699,12 +3795,12 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
         <translation>changed since: press Compute to update</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Đang tính…</source>
         <translation>Computing…</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Lưu báo cáo thành CSV</source>
         <translation>Save the report as CSV</translation>
     </message>
