@@ -295,6 +295,12 @@ def test_clicking_a_figure_lists_exactly_its_items_and_enter_opens_one(qtbot, de
     qtbot.keyClick(dialog.view, Qt.Key.Key_Return)
     assert dialog.item_view is not None and dialog.item_view.isVisible() and dialog.item_view.item_id == first
     dialog.item_view.close()
+    second = dialog.rows()[1]["id"]
+    rect = dialog.view.visualRect(dialog.view.model().index(1, 0))
+    qtbot.mouseClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a mouse does:
+    qtbot.mouseDClick(dialog.view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # press, then double
+    assert dialog.item_view.isVisible() and dialog.item_view.item_id == second  # the same item window, reused
+    dialog.item_view.close()
     dialog.filter_edit.setText(known_items[0])
     assert [r["id"] for r in dialog.rows()] == [known_items[0]]
     dialog.close()
@@ -425,3 +431,23 @@ def test_an_item_saved_after_the_report_marks_it_out_of_date_until_computed_agai
         qtbot.keyClick(page.compute_button, Qt.Key.Key_Space)
     assert page.figures.text_of("items") == number(items_before + 1)
     assert "đã có thay đổi" not in page.heading.text()
+
+
+def test_a_month_of_the_year_lists_its_items(qtbot, demo_store, supervisor, known_items, make_session):
+    page = page_for(qtbot, demo_store, supervisor, make_session)
+    page.picker.set_kind("year")
+    with qtbot.waitSignal(page.computed, timeout=20000):
+        page.compute()
+    assert [r["month"] for r in page.month_model.rows] == [f"2026-{m:02d}" for m in range(1, 13)]  # zeros kept
+    page.tabs.setCurrentIndex(3)
+    view, _fitter = page.tables["month"]
+    november = next(r for r in page.month_model.rows if r["month"] == "2026-11")
+    view.setFocus()
+    view.selectRow(10)
+    assert view.currentIndex().data() == "11/2026"
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    dialog = page.drill_dialog
+    assert dialog.key == "month:2026-11" and dialog.windowTitle() == "Tháng 11/2026 — Năm 2026"
+    qtbot.waitUntil(lambda: dialog.model.rowCount() == november["items"], timeout=20000)
+    assert set(known_items) <= {r["id"] for r in dialog.rows()}
+    dialog.close()
