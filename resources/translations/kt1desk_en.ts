@@ -2867,7 +2867,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="+223"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="+225"/>
         <source>Nhận gửi</source>
         <translation>Intake</translation>
     </message>
@@ -3557,7 +3557,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="-391"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="-393"/>
         <source>Trang này chưa có trong bản này.</source>
         <translation>This page is not in this version yet.</translation>
     </message>
