@@ -181,8 +181,8 @@ def _fill(store: Store, n_items: int, *, seed: int, years: float, journal: bool,
                 "fee_vnd": fee[0], "vat_rate_bp": fee[3], "vat_vnd": fee[4], "free_reason": fee[1], "tariff_id": fee[2],
                 # Old items have left long ago; only the last few secret ones still wait.
                 "status": "accepted", "immediate_dispatch": int(secrecy is not None and k >= n_items - 5),
-                # Free exactly when the tariff says so (a trigger checks); else cash or the agency's account.
-                "payment": "free" if fee[1] else rng.choices(("cash", "account"), (60, 40))[0],
+                # Who pays, as intake fixes it: free exactly when the fee is (a trigger checks it).
+                "payment": "free" if fee[1] else sender.get("billing") or "cash",
             }
             rowid = first_rowid + k
             item_rows.append((rowid, *row.values()))
@@ -210,9 +210,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path)
     parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--years", type=float, default=3.0, help="spread the items over this many years back")
     parser.add_argument("--no-journal", action="store_true")
     args = parser.parse_args(argv)
-    build(args.path, args.items, journal=not args.no_journal, verbose=True)
+    build(args.path, args.items, years=args.years, journal=not args.no_journal, verbose=True)
     return 0
 
 

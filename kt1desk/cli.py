@@ -314,13 +314,14 @@ def cmd_import_items(cli: Cli) -> int:
 
 
 def cmd_show(cli: Cli) -> int:
-    from .services import items
+    from .life import inbound
 
-    item = items.get_item(cli.store, cli.args.id)
-    history = items.events(cli.store, item["id"])
-    data = item_json(item) | {"events": [{k: e[k] for k in ("at", "kind", "user_login", "counter_code", "details")}
-                                         for e in history]}
-    lines = [item_text(item, cli.lang), "  " + ("Diễn biến:" if cli.lang != "en" else "Events:")]
+    item = inbound.find(cli.store, cli.args.id)
+    history = inbound.events(cli.store, item["id"])
+    data = item_json(item) | inbound.origin_json(item) | {
+        "events": [{k: e[k] for k in ("at", "kind", "user_login", "counter_code", "details")} for e in history]}
+    lines = [item_text(item, cli.lang) if not item["inbound"] else inbound.text(item, cli.lang),
+             "  " + ("Diễn biến:" if cli.lang != "en" else "Events:")]
     lines += [f"    {formats.moment(clock.parse_iso(e['at']))}  {e['kind']:<18} {e['user_login'] or ''}" for e in history]
     cli.emit(data, "\n".join(lines))
     return 0
@@ -543,13 +544,16 @@ def build_parser() -> argparse.ArgumentParser:
 def extend_parser(sub, command) -> None:
     """Printing commands (label, receipt, manifest) are added by kt1desk.printing.cli when present;
     sync, audit and central by kt1desk.sync.cli; the item's life after acceptance (shift, bag, dispatch,
-    receive, deliver, …) by kt1desk.life.cli."""
+    receive, deliver, …) by kt1desk.life.cli; reports by kt1desk.reports.cli."""
     try:
         from .printing.cli import add_commands
     except ImportError:
         pass
     else:
         add_commands(sub, command)
+    from .reports.statement_cli import add_commands as add_statement_commands  # kt1desk statement (issue 11)
+
+    add_statement_commands(sub, command)
     from .sync.cli import add_commands as add_sync_commands
 
     add_sync_commands(sub, command)
@@ -559,6 +563,9 @@ def extend_parser(sub, command) -> None:
     from .backup.cli import add_commands as add_backup_commands
 
     add_backup_commands(sub, command)
+    from .reports.cli import add_commands as add_report_commands
+
+    add_report_commands(sub, command)
 
 
 def main(argv: list[str] | None = None) -> int:

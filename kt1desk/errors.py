@@ -32,6 +32,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "{label}: “{value}” is not a valid time; type 29/11/2026 14:05 or 2026-11-29 14:05."),
     "bad_date": ("{label}: ngày «{value}» không hợp lệ; nhập dạng 29/11/2026 hoặc 2026-11-29.",
                  "{label}: “{value}” is not a valid date; type 29/11/2026 or 2026-11-29."),
+    # -- reports (issue 11) --
+    "report_period": ("Kỳ báo cáo «{value}» không hợp lệ; nhập ví dụ 2019, 2019-05, 2019-Q2, 2019-H1, 2019-05-07 "
+                      "hoặc 2019-01-01..2019-03-31.",
+                      "Report period “{value}” is not valid; type e.g. 2019, 2019-05, 2019-Q2, 2019-H1, 2019-05-07 "
+                      "or 2019-01-01..2019-03-31."),
+    "report_range": ("Kỳ báo cáo: ngày kết thúc {end} trước ngày bắt đầu {start}.",
+                     "Report period: the end {end} is before the start {start}."),
+    "report_period_choice": ("Chọn đúng một kỳ báo cáo: --from và --to, hoặc --year, --month, --period.",
+                             "Give exactly one report period: --from and --to, or --year, --month, --period."),
+    "report_flag": ("{flag}: «{value}» không hợp lệ; nhập dạng {example}.",
+                    "{flag}: “{value}” is not valid; type e.g. {example}."),
+    "report_key": ("Không có số liệu «{key}» trong báo cáo.", "The report has no figure “{key}”."),
+    "report_suffix": ("Tệp «{path}»: chỉ ghi được báo cáo dạng .pdf, .csv hoặc .xlsx.",
+                      "File “{path}”: a report can be written as .pdf, .csv or .xlsx only."),
+    "report_pdf_missing": ("Bản này chưa có phần in báo cáo ra PDF; hãy ghi .csv hoặc .xlsx.",
+                           "This build cannot print a report to PDF yet; write .csv or .xlsx instead."),
     "hen_gio_lead": ("Hẹn giờ phải sau thời điểm nhận ít nhất {hours} giờ ({zone}): sớm nhất {earliest}.",
                      "Hẹn giờ must be at least {hours} h after acceptance ({zone}): {earliest} at the earliest."),
     "accepted_future": ("Thời điểm nhận không được ở tương lai.", "Acceptance time cannot be in the future."),
@@ -127,6 +143,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "Label size “{value}” is not valid; type e.g. 100x150 (mm, at least 70x90)."),
     "out_required": ("Cần --out TỆP.pdf, --print, hoặc cả hai.", "Give --out FILE.pdf, --print, or both."),
     "file_unwritable": ("Không ghi được tệp «{path}»: {reason}.", "Cannot write file “{path}”: {reason}."),
+    # Reports on paper and agency statements (issue 11, rep-paper).
+    "report_layout": ("Mẫu báo cáo «{value}» không có; chọn một trong: {layouts}.",
+                      "There is no report layout “{value}”; choose one of: {layouts}."),
+    "statement_agency": ("Không có cơ quan mã «{code}» trong danh bạ: không lập được bảng kê cước.",
+                         "No agency with code “{code}” in the directory: no statement can be made."),
+    "statement_month": ("Tháng «{value}» không hợp lệ; nhập dạng YYYY-MM, ví dụ 2026-11.",
+                        "“{value}” is not a valid month; type YYYY-MM, e.g. 2026-11."),
+    "statement_future": ("Tháng {month} chưa bắt đầu: chưa có gì để lập bảng kê cước.",
+                         "Month {month} has not begun: there is nothing to put on a statement yet."),
     # -- issue 8: the database file, bad input, lockout, marks, VAT --
     "db_not_database": ("Tệp «{path}» không phải cơ sở dữ liệu KT1 Desk (hoặc đã hỏng phần đầu). Không ghi gì vào tệp. "
                         "Kiểm tra đường dẫn (--db, KT1DESK_DB) hoặc khôi phục bản sao lưu.",
@@ -299,6 +324,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "bag_received": ("Túi {id} đã được nhận (biên bản {receipt}).", "Bag {id} was already received (record {receipt})."),
     "bag_not_dispatched": ("Túi {id} đang «{status}», chưa được giao đi: chưa nhận được.",
                            "Bag {id} is “{status}” and has not been dispatched: it cannot be received."),
+    # -- dispatches carried to another office (kt1desk dispatch export/import) --
+    "dispatch_unknown_key": ("Tệp chuyến thư được ký bằng khóa {key_id}, bưu cục này chưa tin cậy khóa đó: không nạp gì. "
+                             "Áp dụng gói mới nhất của tỉnh, hoặc nhờ quản trị tin cậy dòng khóa của quầy gửi "
+                             "(«kt1desk sync trust-peer DÒNG_KHÓA»).",
+                             "The dispatch file is signed with key {key_id}, which this office does not trust: nothing was "
+                             "imported. Apply the province's latest bundle, or ask an admin to trust the sending counter's "
+                             "key line (“kt1desk sync trust-peer KEY_LINE”)."),
+    "dispatch_many_destinations": ("Chuyến thư {id} có túi cho nhiều nơi ({destinations}): chọn một nơi đến (--destination).",
+                                   "Dispatch {id} carries bags for several places ({destinations}): choose one "
+                                   "(--destination)."),
+    "dispatch_no_bag_for": ("Chuyến thư {id} không có túi nào đi «{destination}» (chỉ có: {destinations}).",
+                            "Dispatch {id} carries no bag for “{destination}” (only: {destinations})."),
+    "dispatch_is_local": ("Chuyến thư {id} do chính bưu cục này lập: nhận túi của nó bằng số hiệu, không cần nạp tệp.",
+                          "Dispatch {id} was made at this office: receive its bags by their ids, no file is needed."),
+    "inbound_bag_known": ("Túi {id} đã có ở bưu cục này: tệp không được nạp.",
+                          "Bag {id} is already known at this office: the file was not imported."),
+    "inbound_item_local": ("Bưu gửi {item} là bưu gửi nhận tại bưu cục này, nhưng tệp chuyến thư của nơi khác lại kê nó: "
+                           "không nạp gì; báo cho tỉnh.",
+                           "Item {item} was accepted at this office, yet another office's dispatch file lists it: nothing "
+                           "was imported; tell the province."),
+    "inbound_item_known": ("Bưu gửi {item} đã được kê trong túi {bag} của một chuyến thư nạp trước: không nạp gì.",
+                           "Item {item} is already listed in bag {bag} of a dispatch imported before: nothing was imported."),
     "receipt_not_found": ("Không có biên bản nhận «{value}».", "No receipt record “{value}”."),
     "nothing_to_correct": ("Không có gì khác để điều chỉnh ở bưu gửi {item}.", "Nothing differs: item {item} was not corrected."),
     "complaint_kind": ("Loại khiếu nại «{value}» không hợp lệ; dùng loss (mất), delay (chậm), damage (hư hỏng) hoặc fee (cước).",

@@ -6,4 +6,5 @@ that this list is exactly the migrations ``schema.py`` registers.
 """
 
 MIGRATIONS = ("0001_counter_core", "0002_manifests", "0003_marks_vat_guards", "0004_change_log", "0005_item_life",
-              "0006_restores", "0007_secrecy_letters")
+              "0006_restores", "0007_secrecy_letters", "0008_inbound",
+              "0009_first_attempts")

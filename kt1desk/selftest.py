@@ -3,7 +3,8 @@ and for CI on the built program.
 
 In a fresh database of its own (never the office's), it makes demo data, prints a label to a PDF
 with the bundled fonts, loads both translations (ours and Qt's Vietnamese), every Designer form,
-builds the main window offscreen, and runs ``audit verify`` on worker processes (in the built
+builds the main window offscreen with every page, makes a month's report (PDF with
+charts, XLSX), and runs ``audit verify`` on worker processes (in the built
 program those are the executable started again: this proves ``freeze_support`` works). Prints one
 line per check; exit 0 when all pass.
 """
@@ -64,8 +65,27 @@ def run(work: Path | None, say) -> int:
         window = build_main_window(session, scanner=False)
         window.show()
         app.processEvents()
-        close_main_window(window)
         say(f"ok  main window ({app.platformName()})")
+        from .qt.main_window import PAGES, PlaceholderPage
+
+        missing = [key for key, _module, _cls in PAGES if isinstance(window.show_page(key), PlaceholderPage)]
+        app.processEvents()
+        close_main_window(window)
+        if missing:
+            raise RuntimeError("pages missing from this installation: " + ", ".join(missing))
+        say(f"ok  {len(PAGES)} pages")
+
+        from . import clock
+        from .reports.exports import write_xlsx
+        from .reports.figures import compute
+        from .reports.paper import report_pdf
+        from .reports.period import Period
+
+        today = clock.now().date()
+        figures = compute(store, Period.month(today.year, today.month))
+        report_pdf(figures, work / "report.pdf", "vi")  # with its charts: matplotlib and its fonts are inside
+        write_xlsx(figures, work / "report.xlsx", "vi")
+        say(f"ok  report {work / 'report.pdf'} ({figures['items']} items, charts), {work / 'report.xlsx'}")
 
         from .sync import audit
 

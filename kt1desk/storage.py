@@ -189,6 +189,20 @@ class Store:
             names = [c[0] for c in cursor.description]
             return [dict(zip(names, row)) for row in cursor.fetchall()]
 
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """Several reads that see one state of the file (a read transaction; inside a write, that write's),
+        with this store's lock held: a report's figures add up even while a counter writes."""
+        with self._lock, self._translated():
+            if self.conn.in_transaction:
+                yield self.conn
+                return
+            self.conn.execute("BEGIN")
+            try:
+                yield self.conn
+            finally:
+                self.conn.execute("COMMIT")
+
     def scalar(self, sql: str, params: tuple | list | dict = ()) -> object:
         with self._lock, self._translated():
             row = self.conn.execute(sql, params).fetchone()

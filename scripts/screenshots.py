@@ -192,11 +192,38 @@ def main() -> int:
     correction.save()
     settle(200)
     shot(window, "12c-manifest-corrected")
+    report_screens(window, shot, settle)
     close_main_window(window)
     store.close()
     for path in made:
         print(path.relative_to(ROOT))
     return 0
+
+
+def report_screens(window, shot, settle) -> None:
+    """Báo cáo as a supervisor sees it: the year's figures, its charts, and the items behind a figure."""
+    page = window.show_page("reports")
+    page.picker.set_kind("year")
+    page.compute()
+
+    def ready() -> bool:
+        return page.report is not None and not page.is_busy() and len(page.charts.canvases) == 3
+
+    for _ in range(300):
+        if ready():
+            break
+        settle(100)
+    shot(window, "30-reports")
+    page.tabs.setCurrentIndex(page.tabs.count() - 1)
+    shot(window, "30b-reports-charts")
+    page.tabs.setCurrentIndex(0)
+    dialog = page.drill("mark:hoa_toc", page.figures.names["mark_hoa_toc"].text())
+    for _ in range(100):
+        if dialog.model.rowCount():
+            break
+        settle(50)
+    shot(dialog, "30c-reports-drill")
+    dialog.close()
 
 
 def life_screens(window, store, shot, settle) -> None:

@@ -80,7 +80,7 @@ def test_the_built_program_starts_offscreen_on_a_fresh_database_and_prints_a_lab
     result = _run(bundle / "kt1desk-cli", "--lang", "en", "selftest", "--work", tmp_path / "st", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
-    for check in ("database", "label", "translations", "6 forms", "main window (offscreen)", "audit verify on worker"):
+    for check in ("database", "label", "translations", "6 forms", "main window (offscreen)", "pages", "report", "audit verify on worker"):
         assert f"ok  {check}" in result.stdout, result.stdout
     db = tmp_path / "st" / "selftest.sqlite3"
     conn = sqlite3.connect(db)

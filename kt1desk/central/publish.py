@@ -17,6 +17,7 @@ from ..errors import FieldErrors, Kt1Error, RowErrors
 from ..services import agencies, tariff
 from ..services.csvfile import read_rows
 from ..sync import bundle
+from ..sync.keys import LINE_PREFIX
 from .db import require_schema
 
 
@@ -82,9 +83,18 @@ def publish(conn, signer, *, agencies_csv=None, tariff_csv=None, effective_from:
                                         "ORDER BY effective_from")]
         lines += [{"t": "swap", "day": r[0].isoformat(), "working": r[1], "note": r[2]}
                   for r in conn.execute("SELECT day, working, note FROM kt1.ref_swaps ORDER BY day")]
+        # The registered counters' key lines (not revoked): counters of this province trust one another's
+        # dispatch bundles (kt1desk dispatch import) with no step of their own (kt1desk.sync.peers).
+        lines += [{"t": "counter_key", "line": f"{LINE_PREFIX};role=counter;office={r[0]};counter={r[1]};uuid={r[2]};"
+                                               f"province={r[3]};ed25519={r[4]}"}
+                  for r in conn.execute("SELECT c.office, c.counter, c.counter_uuid::text, c.province, k.public_key "
+                                        "FROM kt1.counter_keys k JOIN kt1.counters c USING (counter_uuid) "
+                                        "WHERE k.revoked_at IS NULL AND (k.not_after IS NULL OR k.not_after > now()) "
+                                        "ORDER BY k.key_id")]
         summary = {"agencies": sum(1 for x in lines if x["t"] == "agency"),
                    "tariffs": sum(1 for x in lines if x["t"] == "tariff"),
-                   "swaps": sum(1 for x in lines if x["t"] == "swap")}
+                   "swaps": sum(1 for x in lines if x["t"] == "swap"),
+                   "counter_keys": sum(1 for x in lines if x["t"] == "counter_key")}
         bundle_id = bundle.new_id()
         number = conn.execute("INSERT INTO kt1.publications (bundle_id, key_id, summary) VALUES (%s, %s, %s) "
                               "RETURNING publication", (bundle_id, signer.key_id, Jsonb(summary))).fetchone()[0]

@@ -8,6 +8,12 @@ Any may be marked damaged. The receipt record lists every line and is signed
 by both sides — names typed, pictures from a signature pad where attached —
 and never changes afterwards. Only bags dispatched to this office (its
 province) can be received here, and each once.
+
+A bag made at another office is known here from its dispatch bundle
+(``transfer``: ``kt1desk dispatch import``): its manifest rows are the
+``inbound_items`` it announced, received, missed and then delivered here just
+as local ones. A bag neither made here nor imported cannot be checked against
+a manifest: import its dispatch's bundle first.
 """
 
 from __future__ import annotations
@@ -26,7 +32,9 @@ ANYONE = ("clerk", "supervisor", "admin")
 
 
 def expected(store: Store, target: str) -> dict:
-    """What arrives with ``target`` (a bag or a dispatch id) and may be received here: the bags and their rows.
+    """What arrives with ``target`` (a bag or a dispatch id) and may be received here: the bags and their rows,
+    and who handed it over (the dispatch's receiver). A bag or dispatch that came from another office is
+    known from its imported bundle (``inbound``: True).
 
     Raises a clear Kt1Error for anything that cannot be received here.
     """
@@ -38,7 +46,22 @@ def expected(store: Store, target: str) -> dict:
     if bag:
         found = bags.get_bag(store, key, rows=True)
         _receivable(found, here)
-        return {"kind": "bag", "id": found["id"], "dispatch_id": found["dispatch_id"], "bags": [found]}
+        return {"kind": "bag", "id": found["id"], "dispatch_id": found["dispatch_id"], "bags": [found],
+                "inbound": False, "deliverer": _deliverer(store, found["dispatch_id"], False)}
+    if store.one("SELECT id FROM inbound_bags WHERE id = ?", (key,)):
+        found = _inbound_bag(store, key)
+        if found["status"] == "received":
+            raise Kt1Error("bag_received", "target", id=found["id"], receipt=found["receipt_id"])
+        return {"kind": "bag", "id": found["id"], "dispatch_id": found["dispatch_id"], "bags": [found],
+                "inbound": True, "deliverer": _deliverer(store, found["dispatch_id"], True)}
+    if store.one("SELECT id FROM inbound_dispatches WHERE id = ?", (key,)):
+        ours = [_inbound_bag(store, r["id"]) for r in
+                store.all("SELECT id FROM inbound_bags WHERE dispatch_id = ? ORDER BY id", (key,))]
+        waiting = [b for b in ours if b["status"] == "dispatched"]
+        if not waiting:
+            raise Kt1Error("bag_received", "target", id=ours[0]["id"], receipt=ours[0]["receipt_id"])
+        return {"kind": "dispatch", "id": key, "dispatch_id": key, "bags": waiting, "inbound": True,
+                "deliverer": _deliverer(store, key, True)}
     if not store.one("SELECT id FROM dispatches WHERE id = ?", (key,)):
         raise Kt1Error("nothing_to_receive", "target", value=target)
     dispatch = dispatches.get_dispatch(store, key)
@@ -49,7 +72,22 @@ def expected(store: Store, target: str) -> dict:
     if not waiting:
         raise Kt1Error("bag_received", "target", id=ours[0]["id"], receipt=ours[0]["receipt_id"])
     return {"kind": "dispatch", "id": dispatch["id"], "dispatch_id": dispatch["id"],
-            "bags": [bags.get_bag(store, b["id"], rows=True) for b in waiting]}
+            "bags": [bags.get_bag(store, b["id"], rows=True) for b in waiting], "inbound": False,
+            "deliverer": dispatch["receiver_name"]}
+
+
+def _inbound_bag(store: Store, bag_id: str) -> dict:
+    bag = store.one("SELECT * FROM inbound_bags WHERE id = ?", (bag_id,))
+    bag["rows"] = store.all("SELECT id, row_no, recipient_code, recipient_name, sender_name, secrecy, kind, weight_g "
+                            "FROM inbound_items WHERE bag_id = ? ORDER BY row_no", (bag_id,))
+    return bag
+
+
+def _deliverer(store: Store, dispatch_id: str | None, inbound: bool) -> str:
+    if not dispatch_id:
+        return ""
+    table = "inbound_dispatches" if inbound else "dispatches"
+    return store.scalar(f"SELECT receiver_name FROM {table} WHERE id = ?", (dispatch_id,)) or ""
 
 
 def _receivable(bag: dict, here: dict) -> None:
@@ -72,8 +110,8 @@ def receive(store: Store, actor: User, target: str, item_ids, *, damaged=(), del
     broken = list(dict.fromkeys(s10.parse(raw) for raw in damaged))
     scanned += [i for i in broken if i not in scanned]
     listed = {row["id"]: bag["id"] for bag in arriving["bags"] for row in bag["rows"]}
-    if deliverer is None and arriving["dispatch_id"]:
-        deliverer = dispatches.get_dispatch(store, arriving["dispatch_id"])["receiver_name"]
+    if deliverer is None:
+        deliverer = arriving["deliverer"]
     deliverer = required_text(deliverer, "deliverer", "Người giao (bên giao)", "Handed over by")
     receiver = required_text(receiver or actor.full_name, "receiver", "Người nhận (bên nhận)", "Received by")
     deliverer_typed = typed_signature(deliverer, deliverer_signature, "deliverer_signature")
@@ -83,8 +121,13 @@ def receive(store: Store, actor: User, target: str, item_ids, *, damaged=(), del
     single_bag = arriving["bags"][0]["id"] if arriving["kind"] == "bag" else None
     result = {"received": [], "missing": [], "extra": [], "damaged": broken, "bags": [b["id"] for b in arriving["bags"]]}
     with store.write(actor, "receipt.create") as tx:
+        bag_table = "inbound_bags" if arriving["inbound"] else "bags"
         for bag in arriving["bags"]:
-            status = tx.execute("SELECT status FROM bags WHERE id = ?", (bag["id"],)).fetchone()[0]
+            status = tx.execute(f"SELECT status FROM {bag_table} WHERE id = ?", (bag["id"],)).fetchone()[0]
+            if status == "received":
+                raise Kt1Error("bag_received", "target", id=bag["id"],
+                               receipt=tx.execute(f"SELECT receipt_id FROM {bag_table} WHERE id = ?",
+                                                  (bag["id"],)).fetchone()[0])
             if status != "dispatched":
                 _receivable(bags.get_bag(store, bag["id"]), here)
         day = clock.to_vn(tx.now).date()
@@ -113,7 +156,8 @@ def receive(store: Store, actor: User, target: str, item_ids, *, damaged=(), del
         for item_id in scanned:
             if item_id in listed:
                 continue
-            row = tx.execute("SELECT status FROM items WHERE id = ?", (item_id,)).fetchone()
+            row = tx.execute("SELECT status FROM items WHERE id = ? UNION ALL "
+                             "SELECT status FROM inbound_items WHERE id = ?", (item_id, item_id)).fetchone()
             if row and row[0] in states.ACTIONS["receive"].sources:
                 states.move(tx, item_id, "receive", actor=actor, counter_id=counter_row["id"],
                             details={"receipt": receipt_id, "extra": True} | ({"damaged": True} if item_id in broken else {}))
@@ -122,7 +166,8 @@ def receive(store: Store, actor: User, target: str, item_ids, *, damaged=(), del
         tx.store.conn.executemany("INSERT INTO receipt_lines (receipt_id, item_id, bag_id, outcome, damaged) "
                                   "VALUES (?, ?, ?, ?, ?)", lines)
         for bag in arriving["bags"]:
-            tx.execute("UPDATE bags SET status = 'received', receipt_id = ? WHERE id = ?", (receipt_id, bag["id"]))
+            tx.execute(f"UPDATE {bag_table} SET status = 'received', receipt_id = ? WHERE id = ?",
+                       (receipt_id, bag["id"]))
         tx.record("receipt", receipt_id, event="received", bags=result["bags"], received=len(result["received"]),
                   missing=result["missing"], extra=result["extra"], damaged=broken)
     return {"receipt": receipt_id, "dispatch": arriving["dispatch_id"]} | result
@@ -135,9 +180,11 @@ def get_receipt(store: Store, receipt_id: str) -> dict:
     if row is None:
         raise Kt1Error("receipt_not_found", "receipt", value=receipt_id)
     row["bags"] = store.all(bags.BAG_SQL + " WHERE b.receipt_id = ? ORDER BY b.id", (key,))
+    row["bags"] += store.all("SELECT *, 1 AS inbound FROM inbound_bags WHERE receipt_id = ? ORDER BY id", (key,))
+    row["origin"] = store.scalar("SELECT origin_office FROM inbound_dispatches WHERE id = ?", (row["dispatch_id"],))
     row["lines"] = store.all(
         "SELECT l.item_id, l.bag_id, l.outcome, l.damaged, i.sender_name, i.recipient_name, i.kind, i.weight_g, "
-        "i.secrecy FROM receipt_lines l LEFT JOIN items i ON i.id = l.item_id WHERE l.receipt_id = ? "
+        "i.secrecy FROM receipt_lines l LEFT JOIN any_items i ON i.id = l.item_id WHERE l.receipt_id = ? "
         "ORDER BY l.outcome = 'received', l.bag_id, l.item_id", (key,))
     return row
 

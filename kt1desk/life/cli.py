@@ -3,6 +3,7 @@
     kt1desk shift report|close [--json]            kt1desk bag open --destination PROVINCE_OR_OFFICE [--json]
     kt1desk bag add BAG ID...                       kt1desk bag close BAG --seal NO [--out F.pdf]
     kt1desk dispatch create --bags B1,B2 --vehicle V --receiver NAME [--json]
+    kt1desk dispatch export|import …  (transfer_cli: a dispatch carried to the office that receives it)
     kt1desk receive BAG_OR_DISPATCH --items ID... [--json]
     kt1desk deliver ID --receiver NAME [--role R] [--at "YYYY-MM-DD HH:MM"]
     kt1desk fail ID --reason R     kt1desk return ID --reason R     kt1desk void ID --reason R
@@ -422,6 +423,9 @@ def add_commands(sub, command) -> None:
     p.add_argument("--at", help='thời điểm giao "YYYY-MM-DD HH:MM" (mặc định: bây giờ)')
     p.add_argument("--json", action="store_true")
     _output(p)
+    from .transfer_cli import add_dispatch_commands
+
+    add_dispatch_commands(dispatch, command)
 
     p = command("receive", cmd_receive, "nhận túi hoặc chuyến thư tại nơi đến, đối chiếu bảng kê", sub)
     p.add_argument("target", metavar="BAG_OR_DISPATCH")

@@ -7,7 +7,11 @@ collected at the counter is delivered straight from "at the delivery office".
 A failed attempt has a reason; the item goes out again, or back to its sender
 (chuyển hoàn) with a reason. The service runs around the clock: outside working
 hours, on weekends and holidays an item goes to the contact the recipient
-agency named for that (``after_hours``).
+agency named for that (``after_hours``), where this office's directory knows it.
+
+An item accepted at another office and announced by its dispatch bundle
+(``transfer``, ``inbound``) is delivered here the same way, once it has been
+received against its bag's manifest.
 """
 
 from __future__ import annotations
@@ -18,10 +22,10 @@ from .. import clock, s10
 from ..errors import Kt1Error
 from ..services import office, settings
 from ..services.calendar import calendar
-from ..services.items import get_item
 from ..services.users import require_role
 from ..storage import Store, User
 from . import states
+from .inbound import find as get_item
 from .common import keep_signature, moment_given, required_text, typed_signature
 
 ANYONE = ("clerk", "supervisor", "admin")
@@ -29,7 +33,9 @@ DEFAULT_ROLE = "Văn thư"
 
 
 def _last_event_at(store: Store, item_id: str) -> datetime:
-    return clock.parse_iso(store.scalar("SELECT MAX(at) FROM item_events WHERE item_id = ?", (item_id,)))
+    return clock.parse_iso(store.scalar("SELECT MAX(at) FROM (SELECT at FROM item_events WHERE item_id = ? "
+                                        "UNION ALL SELECT at FROM inbound_events WHERE item_id = ?)",
+                                        (item_id, item_id)))
 
 
 def carry(store: Store, actor: User, item_ids, *, carrier: str, counter: str | None = None) -> list[str]:
@@ -42,8 +48,9 @@ def carry(store: Store, actor: User, item_ids, *, carrier: str, counter: str | N
     counter_id = office.get_counter(store, counter)["id"]
     with store.write(actor, "delivery.out") as tx:
         for item_id in ids:
-            tried = tx.execute("SELECT COUNT(*) FROM item_events WHERE item_id = ? AND kind = 'out_for_delivery'",
-                               (item_id,)).fetchone()[0]
+            tried = tx.execute("SELECT (SELECT COUNT(*) FROM item_events WHERE item_id = ? AND kind = 'out_for_delivery')"
+                               " + (SELECT COUNT(*) FROM inbound_events WHERE item_id = ? AND kind = 'out_for_delivery')",
+                               (item_id, item_id)).fetchone()[0]
             states.move(tx, item_id, "carry", actor=actor, counter_id=counter_id,
                         details={"carrier": carrier, "attempt": tried + 1})
     return ids
@@ -111,5 +118,7 @@ def after_hours(store: Store, item: dict, now: datetime | None = None) -> dict |
 
 
 def attempts(store: Store, item_id: str) -> int:
-    return int(store.scalar("SELECT COUNT(*) FROM item_events WHERE item_id = ? AND kind = 'delivery_failed'",
-                            (s10.normalise(item_id),)) or 0)
+    key = s10.normalise(item_id)
+    return int(store.scalar("SELECT (SELECT COUNT(*) FROM item_events WHERE item_id = ? AND kind = 'delivery_failed') + "
+                            "(SELECT COUNT(*) FROM inbound_events WHERE item_id = ? AND kind = 'delivery_failed')",
+                            (key, key)) or 0)

@@ -7,7 +7,10 @@ how long past the deadline, oldest first.
 An item dispatched to another province is that office's to deliver: this
 office learns of its delivery only when records come back (sync). Such items
 are counted apart ("away") and listed only when asked (``include_away``), so
-that the list shows first what this office can still act on.
+that the list shows first what this office can still act on. Items accepted at
+another office and announced here by their dispatch bundle (``transfer``) are
+this office's to deliver: they are listed with the rest (``inbound``, with the
+office they came from), from the moment the bundle is imported.
 """
 
 from __future__ import annotations
@@ -45,9 +48,11 @@ def overdue(store: Store, now: datetime | None = None, *, include_away: bool = F
     marks = ", ".join("?" for _ in WAITING)
     rows = store.all(
         f"SELECT i.id, i.status, i.deadline, i.accepted_at, i.recipient_code, i.recipient_name, i.recipient_province, "
-        f"i.sender_code, i.secrecy, i.hoa_toc, i.hen_gio_at FROM items i WHERE i.status IN ({marks}) AND i.deadline < ? "
+        f"i.sender_code, i.secrecy, i.hoa_toc, i.hen_gio_at, i.inbound, i.origin_office FROM any_items i "
+        f"WHERE i.status IN ({marks}) AND i.deadline < ? "
         f"AND NOT EXISTS (SELECT 1 FROM item_events e WHERE e.item_id = i.id AND e.kind = 'delivery_failed') "
-        f"ORDER BY i.deadline, i.rowid", list(WAITING) + [clock.iso(now)])
+        f"AND NOT EXISTS (SELECT 1 FROM inbound_events e WHERE e.item_id = i.id AND e.kind = 'delivery_failed') "
+        f"ORDER BY i.deadline, i.inbound, i.seq", list(WAITING) + [clock.iso(now)])
     away = [r for r in rows if r["status"] == "dispatched" and fold(r["recipient_province"]) != home]
     if not include_away:
         rows = [r for r in rows if not (r["status"] == "dispatched" and fold(r["recipient_province"]) != home)]

@@ -64,11 +64,19 @@ def check(item_id: str, status: str, action: str) -> None:
                        action={"vi": act.vi, "en": act.en}, allowed=allowed)
 
 
-def current_status(tx, item_id: str) -> str:
+def _where(tx, item_id: str) -> tuple[str, str, str]:
+    """(status, items table, events table): an item accepted here, or one that arrived from another office."""
     row = tx.execute("SELECT status FROM items WHERE id = ?", (item_id,)).fetchone()
-    if row is None:
-        raise Kt1Error("item_not_found", "id", value=item_id)
-    return row[0]
+    if row is not None:
+        return row[0], "items", "item_events"
+    row = tx.execute("SELECT status FROM inbound_items WHERE id = ?", (item_id,)).fetchone()
+    if row is not None:
+        return row[0], "inbound_items", "inbound_events"
+    raise Kt1Error("item_not_found", "id", value=item_id)
+
+
+def current_status(tx, item_id: str) -> str:
+    return _where(tx, item_id)[0]
 
 
 def move(tx, item_id: str, action: str, *, actor, counter_id: int | None, details: dict | None = None,
@@ -76,14 +84,16 @@ def move(tx, item_id: str, action: str, *, actor, counter_id: int | None, detail
     """Move one item inside the caller's write, its status read again under the write lock.
 
     ``at`` is when it happened when that is not now (a delivery noted later); the journal keeps the
-    moment it was recorded.
+    moment it was recorded. An item that arrived from another office (``inbound_items``) moves along
+    the same transitions; its events are ``inbound_events``.
     """
-    check(item_id, current_status(tx, item_id), action)
+    status, table, events = _where(tx, item_id)
+    check(item_id, status, action)
     act = ACTIONS[action]
-    tx.execute("UPDATE items SET status = ? WHERE id = ?", (act.target, item_id))
+    tx.execute(f"UPDATE {table} SET status = ? WHERE id = ?", (act.target, item_id))
     details = details or {}
     tx.execute(
-        "INSERT INTO item_events (item_id, at, kind, user_id, counter_id, shift_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO {events} (item_id, at, kind, user_id, counter_id, shift_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)",
         (item_id, clock.iso(at or tx.now), act.event, actor.id if actor else None, counter_id, shift_id,
          json.dumps(details, ensure_ascii=False)))
     tx.record("item", item_id, event=act.event, **details)

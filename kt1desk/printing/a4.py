@@ -140,8 +140,9 @@ def signatures(sides: list[tuple[str, str, str, bytes | None]]) -> KeepTogether:
     return KeepTogether([Spacer(1, 6 * mm), grid])
 
 
-def build(story: list, title: str) -> bytes:
-    """The PDF of ``story`` on A4 portrait, every page footed with ``title`` and "Trang n/N"."""
+def build(story: list, title: str, *, page: str = "Trang") -> bytes:
+    """The PDF of ``story`` on A4 portrait, every page footed with ``title`` and "Trang n/N" (``page``: the
+    word for page, "Page" on an English paper)."""
     fonts.register()
     buffer = io.BytesIO()
     footer = fonts.nfc(title)
@@ -163,7 +164,7 @@ def build(story: list, title: str) -> bytes:
                 self.__dict__.update(state)
                 self.setFont(fonts.REGULAR, 7.5)
                 self.drawString(MARGIN, 8 * mm, footer)
-                self.drawRightString(A4[0] - MARGIN, 8 * mm, f"Trang {number}/{total}")
+                self.drawRightString(A4[0] - MARGIN, 8 * mm, f"{page} {number}/{total}")
                 Canvas.showPage(self)
             common.save(self)
 

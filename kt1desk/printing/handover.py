@@ -64,7 +64,9 @@ def arrival_pdf(store: Store, receipt_id: str) -> bytes:
         a4.para("BIÊN BẢN NHẬN TÚI THƯ KT1", st["title"]),
         a4.para(f"Biên bản {r['id']}" + (f" · chuyến thư {r['dispatch_id']}" if r["dispatch_id"] else ""),
                 st["subtitle"]), Spacer(1, 6),
-        a4.pairs([("Nhận lúc", _when(r["received_at"])), ("Bên giao", r["deliverer_name"]),
+        a4.pairs([("Nhận lúc", _when(r["received_at"]))]
+                 + ([("Bưu cục gửi", f"{r['origin']} (tệp chuyến thư đã ký)")] if r.get("origin") else [])
+                 + [("Bên giao", r["deliverer_name"]),
                   ("Bên nhận", r["receiver_name"])] + ([("Ghi chú", r["note"])] if r["note"] else []), label_mm=40),
         a4.para("Các túi", st["heading"]),
         a4.table(_bag_rows(store, r["bags"]), [70, 50, 35, 25], align_right=(3,), bold_last=True),

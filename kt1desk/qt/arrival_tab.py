@@ -4,17 +4,20 @@ Every item taken out is scanned: listed ones are ticked, others are added as
 extra; any can be marked damaged. The receipt record lists what is missing,
 extra and damaged, both sides sign it (typed names, a pad where attached), and
 it prints.
+
+A dispatch made at another office arrives as a signed file too ("Nạp tệp chuyến
+thư…"): once imported, its bags are checked here against the manifest it carried.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from .. import s10
 from ..errors import Kt1Error
-from ..life import arrival, dispatches
+from ..life import arrival, transfer
 from .lifekit import TintedRows, error_text
 from .pagekit import ERROR_STYLE, MUTED_STYLE, WARNING_STYLE, Column, scaled_font, set_message, table_view
 from .session import Session
@@ -38,6 +41,10 @@ class ArrivalTab(QWidget):
         row.addWidget(self.target_edit, 1)
         self.load_button = QPushButton(self.tr("&Mở"))
         row.addWidget(self.load_button)
+        self.import_button = QPushButton(self.tr("&Nạp tệp chuyến thư…"))
+        self.import_button.setObjectName("importDispatch")
+        self.import_button.setToolTip(self.tr("Nạp tệp chuyến thư do bưu cục gửi ghi ra (đã ký), rồi kiểm túi"))
+        row.addWidget(self.import_button)
         layout.addLayout(row)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -78,6 +85,7 @@ class ArrivalTab(QWidget):
         self.lang = lang
         self.target_edit.returnPressed.connect(self.load)
         self.load_button.clicked.connect(self.load)
+        self.import_button.clicked.connect(self.choose_import)
         self.item_edit.returnPressed.connect(self._typed)
         self.damaged_button.clicked.connect(self.toggle_damaged)
         self.view.activated.connect(lambda _i: self.toggle_damaged())
@@ -130,7 +138,7 @@ class ArrivalTab(QWidget):
         rows = self.model.rows
         found = next((r for r in rows if r["id"] == item_id), None)
         if found is None:
-            item = self.session.store.one("SELECT recipient_name FROM items WHERE id = ?", (item_id,))
+            item = self.session.store.one("SELECT recipient_name FROM any_items WHERE id = ?", (item_id,))
             found = dict(id=item_id, bag_id=None, recipient_name=item["recipient_name"] if item else "",
                          listed=False, scanned=True, damaged=False)
             rows = rows + [found]
@@ -199,9 +207,7 @@ class ArrivalTab(QWidget):
     def _ask(self, rows: list[dict]) -> dict | None:
         session = self.session
         arriving = self.arriving
-        deliverer = ""
-        if arriving["dispatch_id"]:
-            deliverer = dispatches.get_dispatch(session.store, arriving["dispatch_id"])["receiver_name"]
+        deliverer = arriving["deliverer"]
         scanned = [r["id"] for r in rows if r["scanned"]]
         damaged = [r["id"] for r in rows if r["damaged"]]
         dialog = SignDialog(
@@ -228,10 +234,41 @@ class ArrivalTab(QWidget):
             return error_text(err, self.lang)
         return self.tr("Đã in biên bản.") if ok else self.tr("Chưa in biên bản.")
 
+    # -- a dispatch file from another office -----------------------------------------------------------
+    def choose_import(self) -> dict | None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Chọn tệp chuyến thư"), "",
+                                              self.tr("Tệp chuyến thư KT1 (*.kt1b);;Mọi tệp (*)"))
+        return self.import_file(path) if path else None
+
+    def import_file(self, path: str) -> dict | None:
+        """Import a dispatch file and open it for checking; a refusal is said here and nothing is stored."""
+        if self.has_unsaved_input():
+            set_message(self.message, self.tr("Lập biên bản hoặc bỏ túi đang kiểm trước đã."), WARNING_STYLE)
+            return None
+        try:
+            done = transfer.import_file(self.session.store, self.session.user, path)
+        except Kt1Error as err:
+            set_message(self.message, err.text(self.lang), ERROR_STYLE)
+            return None
+        self.reset()
+        loaded = self.load(done["dispatch"])
+        text = (self.tr("Chuyến thư {id} đã được nạp trước đây: không thay đổi gì.") if done["status"] == "already_imported"
+                else self.tr("Đã nạp chuyến thư {id} của {origin}: {bags} túi, {n} bưu gửi.")).format(
+            id=done["dispatch"], origin=done["origin"], bags=len(done["bags"]), n=done["items"])
+        if loaded:
+            text += " " + self.tr("Quét từng bưu gửi lấy ra khỏi túi.")
+            set_message(self.message, text, MUTED_STYLE)
+        else:
+            set_message(self.message, text + " " + self.message.text(), WARNING_STYLE)
+        return done
+
     def reset(self) -> None:
         self.arriving = None
         self.model.set_rows([])
-        self.summary.setText(self.tr("Quét nhãn túi đến (hoặc gõ số hiệu túi, chuyến thư) để bắt đầu kiểm."))
+        waiting = [r["id"] for r in transfer.list_inbound(self.session.store, limit=20) if r["waiting"]]
+        self.summary.setText(self.tr("Quét nhãn túi đến (hoặc gõ số hiệu túi, chuyến thư) để bắt đầu kiểm.")
+                             + (" " + self.tr("Chuyến thư đã nạp, chờ nhận: {ids}").format(ids=", ".join(waiting))
+                                if waiting else ""))
         self.counts.setText("")
         self.target_edit.clear()
         self._enable(False)
@@ -241,3 +278,4 @@ class ArrivalTab(QWidget):
             widget.setEnabled(loaded)
         self.target_edit.setEnabled(not loaded)
         self.load_button.setEnabled(not loaded)
+        self.import_button.setEnabled(not loaded)

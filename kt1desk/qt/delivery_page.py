@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFormLayout, QGridLayout, Q
 
 from .. import s10
 from ..errors import Kt1Error
-from ..life import delivery, overdue, states
+from ..life import delivery, inbound, overdue, states
 from ..services import items
 from .lifekit import RefreshWhenSeen, TintedRows, error_text, when
 from .pagekit import ERROR_STYLE, MUTED_STYLE, Column, RowsModel, scaled_font, selected_row, set_message, table_view
@@ -117,6 +117,7 @@ class DeliverTab(QWidget):
             Column(self.tr("Trạng thái"), lambda r: items.STATUSES.get(r["status"], {}).get(self.lang, r["status"])),
             Column(self.tr("Cơ quan nhận"), lambda r: r["recipient_name"]),
             Column(self.tr("Hạn phát"), lambda r: when(r["deadline"]), lambda r: r["deadline"]),
+            Column(self.tr("Nơi nhận gửi"), lambda r: r["origin_office"] or self.tr("tại đây")),
         ], self)
         self.work_view = table_view(self.work_model)
         self.work_view.setObjectName("workList")
@@ -143,7 +144,7 @@ class DeliverTab(QWidget):
 
     def refresh(self) -> None:
         self.work_model.set_rows(self.session.store.all(
-            "SELECT id, status, recipient_name, deadline FROM items "
+            "SELECT id, status, recipient_name, deadline, origin_office FROM any_items "
             "WHERE status IN ('received', 'out_for_delivery', 'delivery_failed') ORDER BY deadline LIMIT 500"))
         self.work_view.resizeColumnsToContents()
         if self.item:
@@ -168,11 +169,14 @@ class DeliverTab(QWidget):
         self.item = None
         if item_id:
             try:
-                self.item = items.get_item(self.session.store, item_id)
+                self.item = inbound.find(self.session.store, item_id)
             except Kt1Error as err:
                 set_message(self.message, err.text(self.lang), ERROR_STYLE)
         item = self.item
-        self.item_box.setTitle(item["id"] if item else self.tr("Quét một bưu gửi, hoặc chọn trong danh sách dưới"))
+        title = item["id"] if item else self.tr("Quét một bưu gửi, hoặc chọn trong danh sách dưới")
+        if item and item["inbound"]:
+            title += " · " + self.tr("nhận gửi tại {office}").format(office=item["origin_office"])
+        self.item_box.setTitle(title)
         if item:
             self.id_edit.setText(item["id"])
             marks = [m for m in (item["secrecy"], self.tr("Hỏa tốc") if item["hoa_toc"] else "",
@@ -297,6 +301,7 @@ class OverdueTab(QWidget):
             Column(self.tr("Hạn phát"), lambda r: when(r["deadline"]), lambda r: r["deadline"]),
             Column(self.tr("Quá (ngày)"), lambda r: f"{r['days_late']:.1f}", lambda r: r["days_late"],
                    Qt.AlignmentFlag.AlignRight),
+            Column(self.tr("Nơi nhận gửi"), lambda r: r["origin_office"] or self.tr("tại đây")),
         ], late=lambda r: r["age"] >= 2, parent=self)
         self.items_view = table_view(self.items_model)
         self.items_view.setObjectName("overdueItems")

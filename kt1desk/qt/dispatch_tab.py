@@ -1,13 +1,19 @@
-"""Chuyến thư: sealed bags handed to a vehicle, signed by the one who takes them; the hand-over record prints."""
+"""Chuyến thư: sealed bags handed to a vehicle, signed by the one who takes them; the hand-over record prints.
+
+A dispatch for another office is also written to a signed file ("Xuất tệp chuyến thư…", one per
+destination, onto a USB stick say) that the receiving office imports on its arrival tab.
+"""
 
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..life import bags, dispatches
+from ..errors import Kt1Error
+from ..life import bags, dispatches, transfer
 from .lifekit import error_text, when
 from .pagekit import (ERROR_STYLE, MUTED_STYLE, WARNING_STYLE, Column, RowsModel, scaled_font, selected_row,
                       set_message, table_view)
@@ -62,11 +68,16 @@ class DispatchTab(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
         row.addWidget(self.message, 1)
+        self.export_button = QPushButton(self.tr("&Xuất tệp chuyến thư…"))
+        self.export_button.setObjectName("exportDispatch")
+        self.export_button.setToolTip(self.tr("Ghi chuyến thư đã chọn vào tệp đã ký (ví dụ lên USB) cho bưu cục nhận"))
+        row.addWidget(self.export_button)
         self.reprint_button = QPushButton(self.tr("In lại &biên bản"))
         row.addWidget(self.reprint_button)
         layout.addLayout(row)
         self.dispatch_button.clicked.connect(self.dispatch_selected)
         self.reprint_button.clicked.connect(lambda: self.print_record((selected_row(self.done_view) or {}).get("id")))
+        self.export_button.clicked.connect(self.choose_export)
         self.refresh()
 
     def focus_first(self) -> None:
@@ -110,6 +121,25 @@ class DispatchTab(QWidget):
                 counter=session.counter["code"]),
             parent=self)
         return dialog.result_value if dialog.exec() else None
+
+    def choose_export(self) -> list[dict] | None:
+        dispatch_id = (selected_row(self.done_view) or {}).get("id")
+        if not dispatch_id:
+            set_message(self.message, self.tr("Chọn một chuyến thư đã giao."), WARNING_STYLE)
+            return None
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Chọn thư mục (USB) để ghi tệp chuyến thư"))
+        return self.export_to(dispatch_id, folder) if folder else None
+
+    def export_to(self, dispatch_id: str, folder: str) -> list[dict] | None:
+        try:
+            done = transfer.export_all(self.session.store, dispatch_id, folder)
+        except Kt1Error as err:
+            set_message(self.message, err.text(self.session.lang), ERROR_STYLE)
+            return None
+        files = "; ".join(self.tr("{file} ({n} bưu gửi)").format(file=Path(d["file"]).name, n=d["items"]) for d in done)
+        set_message(self.message, self.tr("Đã ghi vào {folder}: {files}. Khóa ký {key}.").format(
+            folder=folder, files=files, key=done[0]["key_id"] if done else ""), MUTED_STYLE)
+        return done
 
     def print_record(self, dispatch_id: str | None) -> str:
         from ..printing import dispatch_pdf

@@ -40,8 +40,10 @@ PAGES = (
     ("bags", "kt1desk.qt.bags_page", "BagsPage"),
     ("delivery", "kt1desk.qt.delivery_page", "DeliveryPage"),
     ("complaints", "kt1desk.qt.complaints_page", "ComplaintsPage"),
+    ("reports", "kt1desk.qt.reports_page", "ReportsPage"),  # the tenth: Ctrl+0
 )
-LATER_JOBS = ("reports",)
+SUPERVISOR_PAGES = {"reports"}  # a clerk finds there a note saying who uses them
+LATER_JOBS: tuple[str, ...] = ()  # jobs of later issues, shown switched off under "Sắp có"
 STATUS_REFRESH_MS = 60_000  # the clock moves into "ngoài giờ" without anything being saved
 STATUS_ENTITIES = {"setting", "calendar_swap"}  # what decides "ngày lễ" and "ngoài giờ"
 
@@ -74,6 +76,11 @@ class PlaceholderPage(QWidget):
         self.setFocus()
 
 
+def _digit(index: int) -> str:
+    """The digit of the page's shortcut: Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth."""
+    return str((index + 1) % 10)
+
+
 def _day_status(store) -> tuple[str | None, bool]:
     """Holiday name (or None) and whether it is after hours — for the status bar."""
     now = clock.now()
@@ -99,6 +106,8 @@ def _load_page(module: str, cls: str):
     try:
         return getattr(importlib.import_module(module), cls)
     except (ImportError, AttributeError):
+        # A page missing from an installation is a packaging fault: said in the log, and `selftest` fails on it.
+        log.exception("page %s.%s could not be loaded", module, cls)
         return None
 
 
@@ -150,6 +159,7 @@ class MainWindow(QMainWindow):
         self.later_heading = QLabel()
         self.later_heading.setContentsMargins(14, 14, 0, 4)
         self.later_heading.setStyleSheet(MUTED_STYLE)
+        self.later_heading.setVisible(bool(LATER_JOBS))
         nav_layout.addWidget(self.later_heading)
         for key in LATER_JOBS:
             button = QPushButton()
@@ -191,7 +201,7 @@ class MainWindow(QMainWindow):
         # Shortcuts are never a single printable key: a scanner types those.
         self.shortcuts: list[QShortcut] = []
         for index, (key, _m, _c) in enumerate(PAGES):
-            self._shortcut(f"Ctrl+{index + 1}", lambda k=key: self.show_page(k))
+            self._shortcut(f"Ctrl+{_digit(index)}", lambda k=key: self.show_page(k))
         self._shortcut("Ctrl+L", self.lock_now)
         self._shortcut("Ctrl+,", self.open_settings)
 
@@ -215,10 +225,10 @@ class MainWindow(QMainWindow):
         return {"intake": self.tr("Nhận gửi"), "lookup": self.tr("Tra cứu"), "directory": self.tr("Danh bạ"),
                 "manifests": self.tr("Bảng kê"), "sync": self.tr("Đồng bộ"),
                 "shift": self.tr("Ca làm việc"), "bags": self.tr("Túi thư"), "delivery": self.tr("Phát"),
-                "complaints": self.tr("Khiếu nại")}[key]
+                "complaints": self.tr("Khiếu nại"), "reports": self.tr("Báo cáo")}[key]
 
     def _later_name(self, key: str) -> str:
-        return {"reports": self.tr("Báo cáo")}[key]
+        return self._page_name(key)
 
     def _make_page(self, key: str) -> QWidget:
         module, cls = next((m, c) for k, m, c in PAGES if k == key)
@@ -235,8 +245,10 @@ class MainWindow(QMainWindow):
         for index, (key, _m, _c) in enumerate(PAGES):
             title = self._page_name(key)
             self.nav_buttons[key].setText(title)
-            self.nav_buttons[key].setToolTip(self.tr("%1 (phím tắt Ctrl+%2)").replace("%1", title)
-                                             .replace("%2", str(index + 1)))
+            tip = self.tr("%1 (phím tắt Ctrl+%2)").replace("%1", title).replace("%2", _digit(index))
+            if key in SUPERVISOR_PAGES and not self.session.can_supervise:
+                tip += " — " + self.tr("chỉ dành cho kiểm soát viên")
+            self.nav_buttons[key].setToolTip(tip)
         self.later_heading.setText(self.tr("Sắp có"))
         for key, button in self.later_buttons.items():
             button.setText(self._later_name(key))  # under the heading "Sắp có"
@@ -311,13 +323,24 @@ class MainWindow(QMainWindow):
         if lookup is None or not hasattr(lookup, "open_item"):
             self.statusBar().showMessage(self.tr("Chưa có trang tra cứu để mở %1.").replace("%1", item_id), 8000)
             return False
-        self.show_page("lookup")
         try:
+            self.show_page("lookup")
             lookup.open_item(item_id)
         except Kt1Error as err:
+            if err.code == "item_not_found" and self._open_inbound(item_id):
+                return True
             self.statusBar().showMessage(err.text(self.session.lang), 10000)
             return False
         return True
+
+    def _open_inbound(self, item_id: str) -> bool:
+        """An item accepted at another office (imported with its dispatch) opens on the Phát page."""
+        from ..life import inbound
+
+        if "delivery" not in self.nav_buttons or not inbound.is_inbound(self.session.store, item_id):
+            return False
+        delivery = self.show_page("delivery")
+        return bool(getattr(delivery, "accept_scan", lambda _i: False)(item_id))
 
     def handle_scan(self, item_id: str) -> None:
         """A scanned id: the page on screen may take it (bags, delivery later), else the item opens."""
@@ -350,7 +373,7 @@ class MainWindow(QMainWindow):
         """
         self.session.user = user
         self.rebuild_pages(keep_input=False)
-        self.refresh_status()
+        self.retranslate()  # the status bar, and the tooltips that depend on the role
         self.statusBar().showMessage(self.tr("%1 đã nhận quầy.").replace("%1", user.full_name), 10000)
 
     def open_settings(self) -> None:

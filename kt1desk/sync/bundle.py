@@ -20,9 +20,11 @@ import binascii
 import gzip
 import hashlib
 import json
+import os
 import uuid
 import zlib
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..errors import Kt1Error
 
@@ -126,13 +128,35 @@ def read(data: bytes) -> Bundle:
     return Bundle(manifest, line, signature, body)
 
 
-def read_file(path) -> Bundle:
+def read_bytes(path) -> bytes:
+    """A bundle file's bytes (bounded), or the program's message when it cannot be read."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(MAX_BODY_RAW + 1)
+            return handle.read(MAX_BODY_RAW + 1)
     except OSError as err:
         raise Kt1Error("file_unreadable", path=str(path), reason=err.strerror or str(err)) from None
-    return read(data)
+
+
+def read_file(path) -> Bundle:
+    return read(read_bytes(path))
+
+
+def write_file(out, data: bytes, name: str) -> Path:
+    """Write a bundle to ``out`` (a file, or a folder such as a USB stick: ``name`` in it), whole or not at all:
+    a stick pulled out mid-write leaves a ``.part``, never a cut bundle."""
+    out = Path(out)
+    if out.is_dir():
+        out = out / name
+    tmp = out.with_name(out.name + ".part")
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        tmp.replace(out)
+    except OSError as err:
+        raise Kt1Error("file_unwritable", path=str(out), reason=err.strerror or str(err)) from None
+    return out
 
 
 _COMPACT = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

@@ -351,6 +351,9 @@ def add_commands(sub, command) -> None:
     p.add_argument("--json", action="store_true")
     p = command("province-key", cmd_sync_province_key, "tin cậy khóa của tỉnh (quản trị)", sync)
     p.add_argument("line")
+    from ..life.transfer_cli import add_sync_commands
+
+    add_sync_commands(sync, command)
     p = command("export", cmd_sync_export, "ghi mọi bản ghi chưa được tỉnh xác nhận vào một gói", sync)
     p.add_argument("--out", required=True, type=Path, help="tệp gói (hoặc thư mục, ví dụ USB)")
     p.add_argument("--json", action="store_true")

@@ -8,7 +8,6 @@ province key moves the checkpoint (``sync_peer``), and only forward.
 from __future__ import annotations
 
 import json
-import os
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -101,18 +100,7 @@ def export(store, out: str | Path) -> dict:
     if first > last:
         return {"file": None, "count": 0, "first_seq": None, "last_seq": None}
     data, manifest = changes_bundle(store, first, last)
-    out = Path(out)
-    if out.is_dir():
-        out = out / bundle_name(manifest)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        with open(tmp, "wb") as handle:  # a stick pulled out mid-write leaves a .part, never a cut bundle
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        tmp.replace(out)
-    except OSError as err:
-        raise Kt1Error("file_unwritable", path=str(out), reason=err.strerror or str(err)) from None
+    out = bundle.write_file(out, data, bundle_name(manifest))
     return {"file": str(out), "count": manifest["count"], "first_seq": first, "last_seq": last, "bytes": len(data),
             "bundle_id": manifest["bundle_id"]}
 
@@ -386,6 +374,11 @@ def apply_province(store, actor, data: bytes) -> dict:
                                (record["day"], int(record["working"]), record.get("note", "")))
                     tx.record("calendar_swap", record["day"], working=bool(record["working"]), source="province")
                     counts["swaps"] += 1
+        if any(r.get("t") == "counter_key" for r in records) or "counter_keys" in m:
+            from .peers import apply_published
+
+            counts["counter_keys"] = apply_published(tx, [r.get("line", "") for r in records
+                                                          if r.get("t") == "counter_key"])
         tx.execute("INSERT INTO sync_applied (bundle_id, key_id, publication, created_at, applied_at, counts) "
                    "VALUES (?, ?, ?, ?, ?, ?)", (m["bundle_id"], m["key_id"], int(m["publication"]), m["created_at"],
                                                  clock.iso(tx.now), json.dumps(counts)))

@@ -48,6 +48,12 @@ LOGGED: dict[str, Logged] = {
     "sync_keys": Logged(("key_id",)),
     "sync_province_keys": Logged(("key_id",)),
     "sync_applied": Logged(("bundle_id",)),
+    # Dispatches from other offices (issue 10 at the destination): what arrived, and the items' life here.
+    "inbound_dispatches": Logged(("id",)),
+    "inbound_bags": Logged(("id",)),
+    "inbound_items": Logged(("id",)),
+    "inbound_events": Logged(("id",)),
+    "sync_peer_keys": Logged(("key_id",)),
     # Issue 12: restores from a backup (and how the counter's serials were confirmed afterwards).
     "restores": Logged(("id",)),
 }

@@ -122,7 +122,7 @@
 <context>
     <name>ArrivalTab</name>
     <message>
-        <location filename="../../kt1desk/qt/arrival_tab.py" line="+34"/>
+        <location filename="../../kt1desk/qt/arrival_tab.py" line="+37"/>
         <source>Số hiệu túi hoặc chuyến thư</source>
         <translation>Bag or dispatch id</translation>
     </message>
@@ -135,6 +135,16 @@
         <location line="+2"/>
         <source>&amp;Mở</source>
         <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Nạp tệp chuyến thư…</source>
+        <translation>&amp;Import dispatch file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Nạp tệp chuyến thư do bưu cục gửi ghi ra (đã ký), rồi kiểm túi</source>
+        <translation>Import the signed dispatch file the sending office wrote, then check its bags</translation>
     </message>
     <message>
         <location line="+10"/>
@@ -192,7 +202,7 @@
         <translation>&amp;Discard</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>THỪA</source>
         <translation>EXTRA</translation>
     </message>
@@ -218,11 +228,12 @@
     </message>
     <message>
         <location line="+4"/>
+        <location line="+135"/>
         <source>Quét từng bưu gửi lấy ra khỏi túi.</source>
         <translation>Scan each item taken out of the bag.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-114"/>
         <source>{id} không có trong bảng kê: ghi THỪA.</source>
         <translation>{id} is not on the manifest: recorded as EXTRA.</translation>
     </message>
@@ -267,7 +278,7 @@
         <translation>DAMAGED {ids}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source>Biên bản nhận túi</source>
         <translation>Receipt record</translation>
     </message>
@@ -302,9 +313,39 @@
         <translation>Record not printed.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
+        <source>Chọn tệp chuyến thư</source>
+        <translation>Choose a dispatch file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp chuyến thư KT1 (*.kt1b);;Mọi tệp (*)</source>
+        <translation>KT1 dispatch files (*.kt1b);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Lập biên bản hoặc bỏ túi đang kiểm trước đã.</source>
+        <translation>Record or drop the bag being checked first.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Chuyến thư {id} đã được nạp trước đây: không thay đổi gì.</source>
+        <translation>Dispatch {id} was imported before: nothing changed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã nạp chuyến thư {id} của {origin}: {bags} túi, {n} bưu gửi.</source>
+        <translation>Imported dispatch {id} from {origin}: {bags} bags, {n} items.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Quét nhãn túi đến (hoặc gõ số hiệu túi, chuyến thư) để bắt đầu kiểm.</source>
         <translation>Scan the label of an arriving bag (or type a bag or dispatch id) to start checking.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chuyến thư đã nạp, chờ nhận: {ids}</source>
+        <translation>Imported dispatches waiting to be received: {ids}</translation>
     </message>
 </context>
 <context>
@@ -328,6 +369,24 @@
         <location line="+6"/>
         <source>Túi thư</source>
         <translation>Bags</translation>
+    </message>
+</context>
+<context>
+    <name>ChartsPanel</name>
+    <message>
+        <location filename="../../kt1desk/qt/report_charts.py" line="+47"/>
+        <source>Biểu đồ hiện ra sau khi tính báo cáo.</source>
+        <translation>The charts appear once the report is computed.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Đang vẽ biểu đồ…</source>
+        <translation>Drawing the charts…</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Không vẽ được biểu đồ: %1</source>
+        <translation>The charts could not be drawn: %1</translation>
     </message>
 </context>
 <context>
@@ -745,12 +804,27 @@
         <translation>Waiting and out for delivery</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+8"/>
+        <source>Nơi nhận gửi</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tại đây</source>
+        <translation>here</translation>
+    </message>
+    <message>
+        <location line="+56"/>
         <source>Quét một bưu gửi, hoặc chọn trong danh sách dưới</source>
         <translation>Scan an item, or choose one in the list below</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>nhận gửi tại {office}</source>
+        <translation>accepted at {office}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Hỏa tốc</source>
         <translation>Hỏa tốc</translation>
     </message>
@@ -818,7 +892,7 @@
 <context>
     <name>DeliveryPage</name>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <location line="+7"/>
         <source>Phát</source>
         <translation>Delivery</translation>
@@ -1142,7 +1216,7 @@
 <context>
     <name>DispatchTab</name>
     <message>
-        <location filename="../../kt1desk/qt/dispatch_tab.py" line="+26"/>
+        <location filename="../../kt1desk/qt/dispatch_tab.py" line="+32"/>
         <source>Túi đã niêm phong, chờ giao (chọn một hoặc nhiều túi)</source>
         <translation>Sealed bags waiting to leave (choose one or more)</translation>
     </message>
@@ -1209,11 +1283,21 @@
     </message>
     <message>
         <location line="+12"/>
+        <source>&amp;Xuất tệp chuyến thư…</source>
+        <translation>E&amp;xport dispatch file…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ghi chuyến thư đã chọn vào tệp đã ký (ví dụ lên USB) cho bưu cục nhận</source>
+        <translation>Write the selected dispatch to a signed file (onto a USB stick, say) for the receiving office</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>In lại &amp;biên bản</source>
         <translation>Reprint the &amp;record</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Chọn các túi cần giao.</source>
         <translation>Choose the bags to hand over.</translation>
     </message>
@@ -1253,7 +1337,27 @@
         <translation>Receiver of the dispatch</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+11"/>
+        <source>Chọn một chuyến thư đã giao.</source>
+        <translation>Select a dispatch that was handed over.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chọn thư mục (USB) để ghi tệp chuyến thư</source>
+        <translation>Choose the folder (USB stick) for the dispatch file</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{file} ({n} bưu gửi)</source>
+        <translation>{file} ({n} items)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã ghi vào {folder}: {files}. Khóa ký {key}.</source>
+        <translation>Written to {folder}: {files}. Signing key {key}.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Đã in biên bản.</source>
         <translation>Record printed.</translation>
     </message>
@@ -1261,6 +1365,410 @@
         <location line="+0"/>
         <source>Chưa in biên bản (in lại ở đây).</source>
         <translation>Record not printed (reprint it here).</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDialog</name>
+    <message>
+        <location filename="../../kt1desk/qt/report_drill.py" line="+44"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Lọc trong danh sách (số hiệu, tên cơ quan…)</source>
+        <translation>Filter the list (item id, agency name…)</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Bồi thường</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Lúc</source>
+        <translation>At</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Độ mật</source>
+        <translation>Secrecy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>niêm phong không nguyên vẹn</source>
+        <translation>seal not intact</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Người mang đến</source>
+        <translation>Presented by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Người từ chối</source>
+        <translation>Refused by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Quầy</source>
+        <translation>Counter</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+17"/>
+        <source>Số hiệu</source>
+        <translation>Item id</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Nhận khiếu nại lúc</source>
+        <translation>Lodged at</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Hạn trả lời</source>
+        <translation>Answer due</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tình trạng</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>đã trả lời</source>
+        <translation>answered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>đang mở</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>trễ hạn</source>
+        <translation>late</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phụ lục</source>
+        <translation>Appendix</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bưu gửi</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Nhận lúc</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Chỉ hiện %1 dòng đầu; thu hẹp kỳ báo cáo để xem hết.</source>
+        <translation>Only the first %1 rows are shown; narrow the period to see them all.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 / %2 dòng</source>
+        <translation>%1 / %2 rows</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 dòng</source>
+        <translation>%1 rows</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Không có gì trong danh sách.</source>
+        <translation>Nothing in the list.</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+15"/>
+        <source>Cơ quan gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan nhận</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tỉnh nhận</source>
+        <translation>Destination</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <location line="+19"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mật</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <location line="-43"/>
+        <source>Cước chưa VAT</source>
+        <translation>Fees before VAT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="-94"/>
+        <source>Enter hoặc nhấp đúp: mở bưu gửi. Esc: đóng.</source>
+        <translation>Enter or double-click: open the item. Esc: close.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Đang đọc danh sách…</source>
+        <translation>Reading the list…</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresPanel</name>
+    <message>
+        <location filename="../../kt1desk/qt/report_figures.py" line="+119"/>
+        <source>Bưu cục chưa có dữ liệu cho số liệu này trong kỳ.</source>
+        <translation>The office has no records for this figure in the period.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Xem các bưu gửi (Enter)</source>
+        <translation>List the items (Enter)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Không có số liệu</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>%1 bưu gửi · %2</source>
+        <translation>%1 items · %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 (đã trả lời %2, trả lời trễ %3, đang mở %4)</source>
+        <translation>%1 (answered %2, answered late %3, open %4)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Bưu gửi</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bưu gửi nhận gửi</source>
+        <translation>Items accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Số kiện</source>
+        <translation>Pieces</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đã hủy (không tính)</source>
+        <translation>Voided (not counted)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Từ chối nhận</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Khiếu nại</source>
+        <translation>Complaints</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bồi thường</source>
+        <translation>Compensation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cước</source>
+        <translation>Fees</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cước chưa VAT</source>
+        <translation>Fees before VAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thuế VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu tiền mặt</source>
+        <translation>Paid in cash</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ghi nợ theo tháng</source>
+        <translation>Monthly account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Miễn cước</source>
+        <translation>Free of charge</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 bưu gửi</source>
+        <translation>%1 items</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Miễn cước — Phụ lục I</source>
+        <translation>Free — Appendix I</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Miễn cước — văn phòng Trung ương</source>
+        <translation>Free — central office</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loại và dấu hiệu</source>
+        <translation>Kinds and marks</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hỏa tốc</source>
+        <translation>Hỏa tốc (urgent)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hẹn giờ</source>
+        <translation>Hẹn giờ (timed)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không dấu hiệu</source>
+        <translation>No mark</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Độ mật và phạm vi</source>
+        <translation>Secrecy and scope</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Độ mật A</source>
+        <translation>Secret A</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Độ mật B</source>
+        <translation>Secret B</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Độ mật C</source>
+        <translation>Secret C</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Không mật</source>
+        <translation>Not secret</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nội tỉnh</source>
+        <translation>Within the province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Liên tỉnh</source>
+        <translation>Between provinces</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Thời điểm nhận gửi</source>
+        <translation>When accepted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngoài giờ hành chính</source>
+        <translation>After hours</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày nghỉ cuối tuần</source>
+        <translation>Weekends</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ngày lễ, Tết</source>
+        <translation>Public holidays</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Chất lượng và mức sử dụng</source>
+        <translation>Quality and use</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phát đúng hạn</source>
+        <translation>Delivered on time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phát trễ hạn</source>
+        <translation>Delivered late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cơ quan sử dụng dịch vụ</source>
+        <translation>Agencies using the service</translation>
     </message>
 </context>
 <context>
@@ -2359,7 +2867,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="+215"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="+225"/>
         <source>Nhận gửi</source>
         <translation>Intake</translation>
     </message>
@@ -2394,12 +2902,12 @@
         <translation>Delivery</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location line="-5"/>
+        <location line="-2"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
@@ -2412,6 +2920,11 @@
         <location line="+20"/>
         <source>%1 (phím tắt Ctrl+%2)</source>
         <translation>%1 (shortcut Ctrl+%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>chỉ dành cho kiểm soát viên</source>
+        <translation>for supervisors only</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2449,7 +2962,7 @@
         <translation>No lookup page yet to open %1.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
         <source>Đã nhận %1.</source>
         <translation>Accepted %1.</translation>
     </message>
@@ -2912,7 +3425,7 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
 <context>
     <name>OverdueTab</name>
     <message>
-        <location filename="../../kt1desk/qt/delivery_page.py" line="-59"/>
+        <location filename="../../kt1desk/qt/delivery_page.py" line="-60"/>
         <source>Kể cả bưu gửi đã chuyển đi tỉnh khác</source>
         <translation>Include items sent to other provinces</translation>
     </message>
@@ -2953,7 +3466,17 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
         <translation>Late (days)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Nơi nhận gửi</source>
+        <translation>Accepted at</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>tại đây</source>
+        <translation>here</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Quá hạn, chưa phát lần nào: {n} bưu gửi</source>
         <translation>Overdue, never tried: {n} items</translation>
     </message>
@@ -2964,9 +3487,77 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
     </message>
 </context>
 <context>
+    <name>PeriodPicker</name>
+    <message>
+        <location filename="../../kt1desk/qt/report_period.py" line="+39"/>
+        <source>&amp;Kỳ báo cáo</source>
+        <translation>&amp;Period</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ngày</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Quý</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>6 tháng</source>
+        <translation>Half-year</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Năm</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Từ ngày – đến ngày</source>
+        <translation>From – to</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>năm</source>
+        <translation>year</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>đến</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Tháng %1</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quý %1</source>
+        <translation>Quarter %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>6 tháng đầu năm</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>6 tháng cuối năm</source>
+        <translation>Second half</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../kt1desk/qt/main_window.py" line="-372"/>
+        <location filename="../../kt1desk/qt/main_window.py" line="-393"/>
         <source>Trang này chưa có trong bản này.</source>
         <translation>This page is not in this version yet.</translation>
     </message>
@@ -3012,6 +3603,221 @@ Once closed, a manifest can never change; mistakes must be put right with a corr
         <location line="+15"/>
         <source>Ghi tên người mang bưu gửi đến trước khi từ chối.</source>
         <translation>Write down who presented the item before refusing it.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../kt1desk/qt/reports_page.py" line="+66"/>
+        <location line="+96"/>
+        <source>Báo cáo</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Báo cáo chỉ dành cho kiểm soát viên và quản trị viên. Xin nhờ kiểm soát viên của bưu cục xem hoặc in báo cáo.</source>
+        <translation>Reports are for supervisors and admins only. Ask a supervisor of the office to view or print a report.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <location line="+287"/>
+        <source>&amp;Tính</source>
+        <translation>Co&amp;mpute</translation>
+    </message>
+    <message>
+        <location line="-286"/>
+        <source>Tính báo cáo của kỳ đã chọn (Enter)</source>
+        <translation>Compute the report of the chosen period (Enter)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&amp;Xem PDF…</source>
+        <translation>&amp;View PDF…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;In…</source>
+        <translation>P&amp;rint…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu &amp;CSV…</source>
+        <translation>Save &amp;CSV…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lưu &amp;Excel…</source>
+        <translation>Save &amp;Excel…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Báo cáo thành PDF (số liệu và biểu đồ), xem trước rồi in hoặc lưu</source>
+        <translation>The report as PDF (figures and charts): preview, then print or save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp CSV (UTF-8 có BOM) mở được bằng Excel, LibreOffice</source>
+        <translation>A CSV file (UTF-8 with BOM) that Excel and LibreOffice open</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp Excel: số là số, ngày là ngày</source>
+        <translation>An Excel file: numbers as numbers, dates as dates</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Số liệu</source>
+        <translation>Figures</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Theo cơ quan gửi</source>
+        <translation>By sender</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Theo nơi đến</source>
+        <translation>By destination</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Theo tháng</source>
+        <translation>By month</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enter hoặc nhấp đúp: xem các bưu gửi</source>
+        <translation>Enter or double-click: list the items</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Biểu đồ</source>
+        <translation>Charts</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>Báo cáo %1</source>
+        <translation>Report %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Đang lập PDF…</source>
+        <translation>Making the PDF…</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Không tính được báo cáo: %1</source>
+        <translation>The report could not be computed: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Đã in %1.</source>
+        <translation>Printed %1.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Chưa in %1.</source>
+        <translation>%1 was not printed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Không lập được PDF: %1</source>
+        <translation>The PDF could not be made: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Đã lưu %1</source>
+        <translation>Saved %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Bưu gửi</source>
+        <translation>Items</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cước chưa VAT</source>
+        <translation>Fees before VAT</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>VAT</source>
+        <translation>VAT</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Mã</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cơ quan gửi</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tỉnh, thành phố nhận</source>
+        <translation>Destination province</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tháng</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Tháng %1</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Chọn kỳ báo cáo rồi nhấn Enter.</source>
+        <translation>Choose the period, then press Enter.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>lập lúc %1</source>
+        <translation>made at %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>đã có thay đổi, nhấn Tính để cập nhật</source>
+        <translation>changed since: press Compute to update</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Đang tính…</source>
+        <translation>Computing…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Lưu báo cáo thành CSV</source>
+        <translation>Save the report as CSV</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Lưu báo cáo thành Excel</source>
+        <translation>Save the report as Excel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tệp CSV (*.csv)</source>
+        <translation>CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel file (*.xlsx)</translation>
     </message>
 </context>
 <context>

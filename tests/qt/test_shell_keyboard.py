@@ -26,7 +26,8 @@ def single_printable_keys(sequence: QKeySequence) -> list[str]:
 def test_ctrl_digits_open_each_job_with_the_cursor_in_its_first_field(qtbot, demo_store, supervisor, open_window):
     window = open_window(session_for(demo_store, supervisor))
     for index, (key, _module, _cls) in reversed(list(enumerate(PAGES))):
-        qtbot.keyClick(focused() or window, Qt.Key(Qt.Key.Key_1 + index), Qt.KeyboardModifier.ControlModifier)
+        digit = Qt.Key(Qt.Key.Key_0 + (index + 1) % 10)  # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth (Báo cáo)
+        qtbot.keyClick(focused() or window, digit, Qt.KeyboardModifier.ControlModifier)
         assert window.current_page_key() == key
         assert window.nav_buttons[key].isChecked()
         assert focused() is not None and window.pages[key].isAncestorOf(focused())
@@ -47,12 +48,13 @@ def test_no_shortcut_anywhere_in_the_window_is_a_single_printable_key(qtbot, dem
     assert offending == []
 
 
-def test_the_later_jobs_are_shown_but_cannot_be_chosen(qtbot, demo_store, clerk, open_window):
+def test_reports_is_the_tenth_job_on_ctrl_0_and_nothing_is_left_for_later(qtbot, demo_store, clerk, open_window):
     window = open_window(session_for(demo_store, clerk))
-    assert set(window.later_buttons) == {"reports"}
-    for button in window.later_buttons.values():
-        assert not button.isEnabled() and button.toolTip().endswith("— sắp có")
-    assert window.later_heading.text() == "Sắp có"
+    assert [key for key, _m, _c in PAGES][-1] == "reports"
+    assert window.later_buttons == {} and window.later_heading.isHidden()
+    assert window.nav_buttons["reports"].isEnabled()
+    assert window.nav_buttons["reports"].toolTip() == "Báo cáo (phím tắt Ctrl+0) — chỉ dành cho kiểm soát viên"
+    assert window.nav_buttons["complaints"].toolTip() == "Khiếu nại (phím tắt Ctrl+9)"
     assert window.settings_button.isEnabled()
 
 
