@@ -96,9 +96,9 @@ def _write(cli, report: dict, out: Path, kind: str) -> None:
             raise Kt1Error("report_pdf_missing", "out") from None
         try:
             out.parent.mkdir(parents=True, exist_ok=True)
+            report_pdf(report, out, cli.lang)
         except OSError as err:
             raise Kt1Error("file_unwritable", path=str(out), reason=err.strerror or str(err)) from None
-        report_pdf(report, out, cli.lang)
     else:
         from . import exports
 
