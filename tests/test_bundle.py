@@ -77,10 +77,12 @@ def test_the_built_program_carries_what_it_needs_and_nothing_it_does_not(bundle)
 def test_the_built_program_starts_offscreen_on_a_fresh_database_and_prints_a_label(bundle, tmp_path):
     from test_paper_support import codes, plumber_pages, rasters
 
+    from kt1desk.qt.main_window import PAGES  # every page, the reports' (matplotlib) included
+
     result = _run(bundle / "kt1desk-cli", "--lang", "en", "selftest", "--work", tmp_path / "st", cwd=tmp_path)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Traceback" not in result.stderr
-    for check in ("database", "label", "translations", "6 forms", "main window (offscreen)", "pages", "report", "audit verify on worker"):
+    for check in ("database", "label", "translations", "6 forms", "main window (offscreen)", f"{len(PAGES)} pages", "report", "audit verify on worker"):
         assert f"ok  {check}" in result.stdout, result.stdout
     db = tmp_path / "st" / "selftest.sqlite3"
     conn = sqlite3.connect(db)

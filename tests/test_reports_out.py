@@ -159,8 +159,12 @@ def test_cli_writes_csv_and_xlsx(db, tmp_path):
     result = report_cli(db, "--year", "2019", "--out", out, "--json")
     assert json.loads(result.stdout)["items"] == 6587 and str(out) in result.stderr
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")
-    xlsx = tmp_path / "r.xlsx"
+    xlsx = tmp_path / "new folder" / "r.xlsx"  # the folder is made, as the printing commands do
     assert str(xlsx) in report_cli(db, "--year", "2019", "--out", xlsx).stdout
+    blocked = tmp_path / "a file" / "r.csv"
+    (tmp_path / "a file").write_text("not a folder")
+    result = report_cli(db, "--year", "2019", "--out", blocked, check=2)
+    assert "Không ghi được tệp" in result.stderr and "Traceback" not in result.stderr
     from openpyxl import load_workbook
 
     assert load_workbook(xlsx)["Tổng hợp"]["B7"].value == 6587

@@ -89,20 +89,21 @@ def cmd_report(cli) -> int:
 
 
 def _write(cli, report: dict, out: Path, kind: str) -> None:
+    """Write the report as ``kind``, making the folder if need be (as the printing commands do)."""
     if kind == "pdf":
         try:
-            from .paper import report_pdf
+            from .paper import report_pdf as write
         except ImportError:
             raise Kt1Error("report_pdf_missing", "out") from None
-        try:
-            out.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as err:
-            raise Kt1Error("file_unwritable", path=str(out), reason=err.strerror or str(err)) from None
-        report_pdf(report, out, cli.lang)
     else:
         from . import exports
 
-        (exports.write_csv if kind == "csv" else exports.write_xlsx)(report, out, cli.lang)
+        write = exports.write_csv if kind == "csv" else exports.write_xlsx
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        write(report, out, cli.lang)
+    except OSError as err:
+        raise Kt1Error("file_unwritable", path=str(out), reason=err.strerror or str(err)) from None
     cli.say(f"Đã ghi {out}.", f"Written to {out}.")
 
 
