@@ -239,3 +239,33 @@ def test_the_parallel_audit_finds_the_same(demo_store):
     assert parallel.entries == single.entries and parallel.records == single.records
     assert sorted(f.text("en") for f in parallel.findings) == sorted(f.text("en") for f in single.findings)
     assert {f.kind for f in parallel.findings} == {"chain", "changed", "deleted"}
+
+
+def test_audit_hash_input_built_by_sqlite_is_checked_again_the_exact_way(demo_store, monkeypatch):
+    """The chain pass hashes what SQLite's json_array builds; an entry that does not match that way is
+    checked again with the counter's own encoder before anything is reported."""
+    assert audit.verify(demo_store).intact
+    # A SQLite that wrote the header differently (here: a space after the first comma) finds nothing more…
+    monkeypatch.setattr(audit, "_FAST_SQL", audit._FAST_SQL.replace("json_array(counter_uuid, seq,",
+                                                                     "json_array(counter_uuid, ' ' || seq,"))
+    report = audit.verify(demo_store)
+    assert report.intact and report.entries == demo_store.scalar("SELECT COUNT(*) FROM change_log")
+    # … and still finds a real edit, at the same entry.
+    _behind_the_back(demo_store, "UPDATE change_log SET action = 'x' WHERE seq = 4")
+    assert [(f.kind, f.seq) for f in audit.verify(demo_store).findings][:1] == [("chain", 4)]
+    assert [(f.kind, f.seq) for f in audit.verify(demo_store, parallel_from=1).findings][:1] == [("chain", 4)]
+
+
+def test_audit_finds_a_record_deleted_and_another_added_under_the_same_count(demo_store):
+    """The records pass skips its search for deleted records only when every record pairs off with a live
+    last entry; one deleted and one added keep the count and are both found."""
+    victim = demo_store.scalar("SELECT id FROM item_events ORDER BY id LIMIT 1")
+    top = demo_store.scalar("SELECT MAX(id) FROM item_events")
+    _behind_the_back(demo_store,
+                     f"INSERT INTO item_events (id, item_id, at, kind, user_id, counter_id, details) "
+                     f"SELECT {top + 100}, item_id, at, kind, user_id, counter_id, details FROM item_events "
+                     f"WHERE id = {victim}",
+                     f"DELETE FROM item_events WHERE id = {victim}")
+    for report in (audit.verify(demo_store), audit.verify(demo_store, parallel_from=1)):
+        kinds = {(f.kind, f.tbl, f.pk) for f in report.findings}
+        assert kinds == {("added", "item_events", f"[{top + 100}]"), ("deleted", "item_events", f"[{victim}]")}

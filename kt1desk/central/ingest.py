@@ -1,19 +1,21 @@
 """Taking a counter's bundle into PostgreSQL: verify everything first, then one transaction per batch.
 
 For each batch: lock the counter's cursor row; skip the entries central already holds; require
-the first new one to be last+1 and to chain to the held hash; COPY the batch into a staging
-table, append it to ``kt1.change_log`` and fold it into ``items``, ``item_events``,
-``serial_blocks`` and ``records`` with ``INSERT … SELECT … ON CONFLICT``; move the cursor;
-commit. A refusal (damaged, unknown or revoked key, wrong address, gap, fork) applies nothing
-and says why; a fork and two counters claiming one S10 id or overlapping serial blocks are
-recorded in ``kt1.conflicts`` and never merged over.
+the first new one to be last+1 and to chain to the held hash; COPY the batch into
+``kt1.change_log`` and fold it into ``items``, ``item_events``, ``serial_blocks`` and
+``records`` with ``INSERT … SELECT … ON CONFLICT`` (``apply.py``); move the cursor; commit.
+A refusal (damaged, unknown or revoked key, wrong address, gap, fork) applies nothing and says
+why; a fork and two counters claiming one S10 id or overlapping serial blocks are recorded in
+``kt1.conflicts`` and never merged over.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import re
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -22,16 +24,12 @@ from ..errors import Kt1Error
 from ..sync import bundle
 from ..sync.changelog import _HEADER
 from ..sync.keys import public_from_b64
+from .apply import apply_batch
 from .schema import ensure_partitions, month_start, next_month
 
-try:
-    from psycopg.types.json import Jsonb
-except ImportError:  # the counter never imports this module; central needs psycopg
-    Jsonb = None
-
 BATCH = 5000
-STAGE_COLUMNS = ("seq", "at", "origin", "actor", "action", "tbl", "pk", "op", "row", "prev_hash", "hash")
 _MONTH = {"items": re.compile(r'"accepted_at":"(\d{4})-(\d{2})'), "item_events": re.compile(r'"at":"(\d{4})-(\d{2})')}
+_MARKER = {"items": '"accepted_at":"', "item_events": '"at":"'}
 
 # HTTP status for each refusal: the service answers with it, the receipt says the rest.
 HTTP_STATUS = {"bundle_not_bundle": 400, "bundle_version": 400, "bundle_damaged": 400, "bundle_truncated": 400,
@@ -128,7 +126,8 @@ def _check_entries(counter_uuid: str, m: dict, lines: list[tuple]) -> list[tuple
     entries = []
     for expected, e in enumerate(lines, start=first):
         if e[0] != expected or e[9] != prev \
-                or not all(isinstance(v, str) for v in (e[1], e[2], e[5], e[6], e[7], e[10])) \
+                or not (isinstance(e[1], str) and isinstance(e[2], str) and isinstance(e[5], str)
+                        and isinstance(e[6], str) and isinstance(e[7], str) and isinstance(e[10], str)) \
                 or sha256(header([counter_uuid, *e[:8], e[9]]).encode() + b"\n" + e[11]).hexdigest() != e[10]:
             raise Kt1Error("bundle_chain", seq=expected)
         prev = e[10]
@@ -207,29 +206,7 @@ def ingest(conn, data: bytes, *, province: str, batch: int = BATCH,
                 outcome.already_present = int(m.get("count") or 0)
                 outcome.confirmed_seq, outcome.confirmed_hash = held
                 return outcome
-        entries = _check_entries(counter_uuid, m, bundle.entries(b))
-        fork_seq = _fork_point(conn, counter_uuid, entries, held[0])
-        if fork_seq is None and entries[0][0] == held[0] + 1 and entries[0][9] != held[1]:
-            fork_seq = entries[0][0]
-        if fork_seq is not None:
-            outcome.fork = {"seq": fork_seq, "central_seq": held[0]}
-            _record(conn, "fork", counter_uuid, f"seq {fork_seq}",
-                    {"fork_seq": fork_seq, "central_seq": held[0], "bundle_id": m.get("bundle_id"),
-                     "office": source.get("office"), "counter": source.get("counter")})
-            outcome.serial_high = serial_high(conn, counter_uuid)
-            raise Kt1Error("bundle_fork", seq=fork_seq)
-        if entries[0][0] > held[0] + 1:
-            missing = f"{held[0] + 1}–{entries[0][0] - 1}"
-            _record(conn, "gap", counter_uuid, f"from {held[0] + 1}",
-                    {"held": held[0], "first": entries[0][0], "bundle_id": m.get("bundle_id")})
-            raise Kt1Error("bundle_gap", held=held[0], first=entries[0][0], missing=missing)
-        outcome.already_present = sum(1 for e in entries if e[0] <= held[0])
-        fresh = [e for e in entries if e[0] > held[0]]
-        _prepare_partitions(conn, fresh)
-        for start in range(0, len(fresh), batch):
-            taken = _apply_batch(conn, who, fresh[start:start + batch], before_commit)
-            outcome.pushed += taken
-            outcome.already_present += len(fresh[start:start + batch]) - taken
+        _take(conn, who, m, b, held, outcome, batch, before_commit)
     except Kt1Error as err:
         outcome.status, outcome.error = "refused", err
     finally:
@@ -251,141 +228,83 @@ def ingest(conn, data: bytes, *, province: str, batch: int = BATCH,
     return outcome
 
 
+@contextmanager
+def _collector_paused():
+    """A bundle is 100,000s of small tuples, none of which can be part of a cycle; the cyclic collector
+    would wake thousands of times to scan them for nothing (a third of the parsing time)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _take(conn, who: dict, m: dict, b: bundle.Bundle, held: tuple[int, str], outcome: Outcome, batch: int,
+          before_commit) -> None:
+    """Check every entry, then refuse a fork or a gap, or apply what is new, batch by batch."""
+    counter_uuid = who["counter_uuid"]
+    source = m.get("source") if isinstance(m.get("source"), dict) else {}
+    with _collector_paused():
+        entries = _check_entries(counter_uuid, m, bundle.entries(b))
+    fork_seq = _fork_point(conn, counter_uuid, entries, held[0])
+    if fork_seq is None and entries[0][0] == held[0] + 1 and entries[0][9] != held[1]:
+        fork_seq = entries[0][0]
+    if fork_seq is not None:
+        outcome.fork = {"seq": fork_seq, "central_seq": held[0]}
+        _record(conn, "fork", counter_uuid, f"seq {fork_seq}",
+                {"fork_seq": fork_seq, "central_seq": held[0], "bundle_id": m.get("bundle_id"),
+                 "office": source.get("office"), "counter": source.get("counter")})
+        outcome.serial_high = serial_high(conn, counter_uuid)
+        raise Kt1Error("bundle_fork", seq=fork_seq)
+    if entries[0][0] > held[0] + 1:
+        missing = f"{held[0] + 1}–{entries[0][0] - 1}"
+        _record(conn, "gap", counter_uuid, f"from {held[0] + 1}",
+                {"held": held[0], "first": entries[0][0], "bundle_id": m.get("bundle_id")})
+        raise Kt1Error("bundle_gap", held=held[0], first=entries[0][0], missing=missing)
+    outcome.already_present = sum(1 for e in entries if e[0] <= held[0])
+    fresh = [e for e in entries if e[0] > held[0]]
+    _prepare_partitions(conn, fresh)
+    for start in range(0, len(fresh), batch):
+        taken = apply_batch(conn, who, fresh[start:start + batch], before_commit)
+        outcome.pushed += taken
+        outcome.already_present += len(fresh[start:start + batch]) - taken
+
+
+def _months(table: str, rows: list[str]) -> set[date]:
+    """The months images of ``table`` are partitioned by (``_MONTH``). The text after the pattern's first
+    marker is gathered first (a few distinct values) and read once each; an image where that text is not a
+    month is searched whole, exactly as the pattern says."""
+    marker, pattern = _MARKER[table], _MONTH[table]
+    skip = len(marker)
+
+    def after(row: str) -> str | None:
+        at = row.find(marker)
+        return None if at < 0 else row[at + skip:at + skip + 7]
+
+    months, wrong = set(), set()
+    for text in {after(row) for row in rows}:
+        found = pattern.match(marker + text) if text is not None else None
+        if found:
+            months.add(date(int(found[1]), int(found[2]), 1))
+        else:
+            wrong.add(text)
+    if wrong:
+        months |= {date(int(f[1]), int(f[2]), 1) for f in (pattern.search(row) for row in rows if after(row) in wrong)
+                   if f}
+    return months
+
+
 def _prepare_partitions(conn, entries: list[tuple]) -> None:
     today = conn.execute("SELECT current_date").fetchone()[0]  # central's clock, in Vietnam's time
     horizon = next_month(month_start(today))
     ensure_partitions(conn, "change_log", {month_start(today), horizon}, horizon=horizon)
-    for table, pattern in _MONTH.items():
-        months = set()
-        for e in entries:
-            if e[5] == table and e[8]:
-                found = pattern.search(e[8])
-                if found:
-                    months.add(date(int(found[1]), int(found[2]), 1))
+    images: dict[str, list[str]] = {table: [] for table in _MONTH}
+    for e in entries:
+        if e[5] in images and e[8]:
+            images[e[5]].append(e[8])
+    for table, rows in images.items():
+        months = _months(table, rows)
         if months:
             ensure_partitions(conn, table, months, horizon=horizon)
-
-
-# A held item belongs to this counter, or to the counter it continues (for changes made before the fork).
-_OWNED = "(i.origin_counter = %(c)s OR (i.origin_counter = %(p)s AND i.src_seq < %(f)s) IS TRUE)"
-
-# Each statement reads the staging table's ``latest`` rows only: the newest entry of each record in the
-# batch (an item changed twice keeps only its last image), flagged while the batch was made.
-_FOLD = [
-    # Serial blocks first: a successor takes over its predecessor's; a block overlapping another
-    # counter's is not taken (the exclusion constraint) and is reported.
-    """CREATE TEMP TABLE kt1_blocks ON COMMIT DROP AS
-       SELECT seq, op, row::jsonb AS r FROM kt1_stage WHERE tbl = 'serial_blocks' AND latest""",
-    """UPDATE kt1.serial_blocks b SET counter_uuid = %(c)s, local_id = (n.r->>'id')::bigint
-       FROM kt1_blocks n WHERE b.counter_uuid = %(p)s AND b.indicator = n.r->>'indicator'
-         AND b.first = (n.r->>'first')::int AND b.last = (n.r->>'last')::int""",
-    """UPDATE kt1.serial_blocks b SET next = GREATEST(b.next, (n.r->>'next')::int), src_seq = n.seq
-       FROM kt1_blocks n WHERE b.counter_uuid = %(c)s AND b.local_id = (n.r->>'id')::bigint""",
-    """INSERT INTO kt1.serial_blocks (counter_uuid, local_id, indicator, first, last, next, src_seq)
-       SELECT %(c)s, (r->>'id')::bigint, r->>'indicator', (r->>'first')::int, (r->>'last')::int,
-              (r->>'next')::int, seq FROM kt1_blocks n WHERE op <> 'delete'
-       ON CONFLICT DO NOTHING""",
-    """INSERT INTO kt1.conflicts (kind, counter_uuid, other_counter, subject, detail)
-       SELECT 'serial_block', %(c)s, o.counter_uuid, n.r->>'indicator' || ' ' || (n.r->>'first') || '-' || (n.r->>'last'),
-              jsonb_build_object('other_first', o.first, 'other_last', o.last, 'seq', n.seq)
-       FROM kt1_blocks n JOIN kt1.serial_blocks o ON o.indicator = n.r->>'indicator'
-         AND int4range(o.first, o.last, '[]') && int4range((n.r->>'first')::int, (n.r->>'last')::int, '[]')
-         AND o.counter_uuid <> %(c)s
-       WHERE n.op <> 'delete' AND NOT EXISTS (SELECT 1 FROM kt1.serial_blocks b WHERE b.counter_uuid = %(c)s
-                                             AND b.local_id = (n.r->>'id')::bigint)
-       ON CONFLICT (kind, counter_uuid, subject) DO NOTHING""",
-    # S10 ids claimed by another counter. An id inside a block central holds for this counter cannot be
-    # another counter's (blocks never overlap): only the others — from a block refused above, or any
-    # item of a counter continuing a fork — are looked up among the held items.
-    f"""CREATE TEMP TABLE kt1_items_clash ON COMMIT DROP AS
-       WITH suspect AS MATERIALIZED (
-           SELECT n.id, n.seq FROM kt1_items_new n WHERE n.op <> 'delete' AND (%(p)s IS NOT NULL OR NOT EXISTS (
-               SELECT 1 FROM kt1.serial_blocks b WHERE b.counter_uuid = %(c)s AND b.indicator = left(n.id, 2)
-                 AND substr(n.id, 3, 8) ~ '^[0-9]{{8}}$' AND substr(n.id, 3, 8)::int BETWEEN b.first AND b.last)))
-       SELECT s.id, s.seq, i.origin_counter FROM suspect s JOIN kt1.items i ON i.id = s.id WHERE NOT {_OWNED}""",
-    """INSERT INTO kt1.conflicts (kind, counter_uuid, other_counter, subject, detail)
-       SELECT 's10', %(c)s, origin_counter, id, jsonb_build_object('seq', seq) FROM kt1_items_clash
-       ON CONFLICT (kind, counter_uuid, subject) DO NOTHING""",
-    """INSERT INTO kt1.items (id, accepted_at, origin_counter, src_seq, status, sender_code, recipient_code,
-                              recipient_province, fee_vnd, row)
-       SELECT n.id, (n.r->>'accepted_at')::timestamptz, %(c)s, n.seq, n.r->>'status', n.r->>'sender_code',
-              n.r->>'recipient_code', n.r->>'recipient_province', (n.r->>'fee_vnd')::bigint, n.r
-       FROM kt1_items_new n WHERE n.op <> 'delete' AND NOT EXISTS (SELECT 1 FROM kt1_items_clash x WHERE x.id = n.id)
-       ON CONFLICT (id, accepted_at) DO UPDATE SET origin_counter = excluded.origin_counter,
-           src_seq = excluded.src_seq, status = excluded.status, sender_code = excluded.sender_code,
-           recipient_code = excluded.recipient_code, recipient_province = excluded.recipient_province,
-           fee_vnd = excluded.fee_vnd, row = excluded.row, updated_at = now()
-       WHERE kt1.items.src_seq < excluded.src_seq OR kt1.items.origin_counter <> excluded.origin_counter""",
-    """DELETE FROM kt1.items i USING kt1_items_new n
-       WHERE n.op = 'delete' AND i.id = n.id AND i.origin_counter = %(c)s""",
-    """INSERT INTO kt1.item_events (counter_uuid, local_id, at, item_id, kind, src_seq, row)
-       SELECT %(c)s, (r->>'id')::bigint, (r->>'at')::timestamptz, r->>'item_id', r->>'kind', seq, r
-       FROM kt1_stage WHERE tbl = 'item_events' AND latest AND op <> 'delete'
-       ON CONFLICT (counter_uuid, local_id, at) DO UPDATE SET item_id = excluded.item_id, kind = excluded.kind,
-           src_seq = excluded.src_seq, row = excluded.row WHERE kt1.item_events.src_seq < excluded.src_seq""",
-    """DELETE FROM kt1.item_events e USING kt1_stage s
-       WHERE s.tbl = 'item_events' AND s.op = 'delete' AND e.counter_uuid = %(c)s
-         AND e.local_id = (s.pk::jsonb->>0)::bigint""",
-    # Every other record: its latest image per counter (a deleted one keeps a NULL image).
-    """INSERT INTO kt1.records (counter_uuid, tbl, pk, src_seq, row)
-       SELECT %(c)s, tbl, pk, seq, CASE WHEN op = 'delete' THEN NULL ELSE row::jsonb END
-       FROM kt1_stage WHERE tbl NOT IN ('items', 'item_events') AND latest
-       ON CONFLICT (counter_uuid, tbl, pk) DO UPDATE SET src_seq = excluded.src_seq, row = excluded.row
-       WHERE kt1.records.src_seq < excluded.src_seq""",
-]
-
-# Parameters in select lists need their types said.
-_FOLD = [s.replace("%(c)s", "%(c)s::uuid").replace("%(p)s", "%(p)s::uuid").replace("%(f)s", "%(f)s::bigint")
-         for s in _FOLD]
-STAGE_TYPES = ["int8", "text", "text", "text", "text", "text", "text", "text", "text", "text", "text", "bool", "jsonb"]
-_PARSED = ("items", "item_events")
-
-
-def _as_is(text: str) -> str:
-    return text
-
-
-def _stage(conn) -> None:
-    """The staging table (and a view of its newest item images), once per connection; emptied at each commit."""
-    conn.execute("CREATE TEMP TABLE IF NOT EXISTS kt1_stage (seq bigint, at text, origin text, actor text, "
-                 "action text, tbl text, pk text, op text, row text, prev_hash text, hash text, latest boolean, "
-                 "r jsonb) ON COMMIT DELETE ROWS")
-    conn.execute("CREATE OR REPLACE TEMP VIEW kt1_items_new AS SELECT pk::jsonb->>0 AS id, seq, op, r "
-                 "FROM kt1_stage WHERE tbl = 'items' AND latest")
-
-
-def _apply_batch(conn, who: dict, entries: list[tuple], before_commit) -> int:
-    """One transaction: returns how many entries were new (0 when another push took them meanwhile)."""
-    counter_uuid = who["counter_uuid"]
-    params = {"c": counter_uuid, "p": who["predecessor"], "f": who["fork_seq"]}
-    with conn.transaction():
-        last_seq, last_hash = conn.execute(
-            "SELECT last_seq, last_hash FROM kt1.ingest_cursor WHERE counter_uuid = %s FOR UPDATE",
-            (counter_uuid,)).fetchone()
-        fresh = [e for e in entries if e[0] > last_seq]
-        if not fresh:
-            return 0
-        if fresh[0][0] != last_seq + 1:
-            raise Kt1Error("bundle_gap", held=last_seq, first=fresh[0][0], missing=f"{last_seq + 1}–{fresh[0][0] - 1}")
-        if fresh[0][9] != last_hash:
-            raise Kt1Error("bundle_fork", seq=fresh[0][0])
-        _stage(conn)
-        newest = {(e[5], e[6]): e[0] for e in fresh}
-        with conn.cursor() as cur:
-            with cur.copy(f"COPY kt1_stage ({', '.join(STAGE_COLUMNS)}, latest, r) FROM STDIN (FORMAT BINARY)") as copy:
-                copy.set_types(STAGE_TYPES)
-                for e in fresh:
-                    latest = newest[(e[5], e[6])] == e[0]
-                    # Items and events are parsed once, here, for the tables they are folded into.
-                    image = Jsonb(e[8], dumps=_as_is) if latest and e[8] and e[5] in _PARSED else None
-                    copy.write_row((*e, latest, image))
-            cur.execute("INSERT INTO kt1.change_log (counter_uuid, seq, at, received_at, origin, actor, action, tbl, "
-                        "pk, op, row, prev_hash, hash) SELECT %(c)s::uuid, seq, at, now(), origin, actor, action, tbl, pk, "
-                        "op, row, prev_hash, hash FROM kt1_stage", params)
-            for statement in _FOLD:
-                cur.execute(statement, params)
-            cur.execute("UPDATE kt1.ingest_cursor SET last_seq = %s, last_hash = %s, updated_at = now() "
-                        "WHERE counter_uuid = %s", (fresh[-1][0], fresh[-1][10], counter_uuid))
-        if before_commit is not None:
-            before_commit(fresh[-1][0])
-    return len(fresh)

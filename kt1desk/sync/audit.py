@@ -64,6 +64,12 @@ class Report:
 # The row image comes as bytes (CAST … AS BLOB): it is hashed as it is, never decoded and encoded again.
 _CHAIN_SQL = ("SELECT counter_uuid, seq, at, origin, actor, action, tbl, pk, op, CAST(row AS BLOB), prev_hash, hash "
               "FROM change_log")
+# The whole hash input built by SQLite, as bytes: json_array writes exactly what changelog's _HEADER writes
+# (compact, non-ASCII as it is, the same escapes — compared for every code point), so Python only hashes.
+# An entry whose hash does not match this way is checked again the exact way (_hash_of) before it is
+# reported: a SQLite that wrote JSON differently would cost time, never a false finding.
+_FAST_SQL = ("SELECT id, counter_uuid, seq, prev_hash, hash, CAST(json_array(counter_uuid, seq, at, origin, actor, "
+             "action, tbl, pk, op, prev_hash) || char(10) || COALESCE(row, '') AS BLOB) FROM change_log")
 
 
 def _hash_of(row: tuple) -> str:
@@ -72,19 +78,43 @@ def _hash_of(row: tuple) -> str:
     return hashlib.sha256(header.encode() + b"\n" + (row[9] or b"")).hexdigest()
 
 
+def _hashed_wrong(conn, entry_id: int) -> bool:
+    row = conn.execute(_CHAIN_SQL + " WHERE id = ?", (entry_id,)).fetchone()
+    return _hash_of(row) != row[11]
+
+
+def _walk(conn, where: str, args: tuple):
+    """Every entry in id order as (counter_uuid, seq, prev_hash, hash, hashed_right).
+
+    The fast way (_FAST_SQL) unless SQLite refuses it (a value JSON cannot hold, in a log someone
+    rebuilt without its STRICT types): then the exact way, entry by entry, as the counter hashed them."""
+    sha256 = hashlib.sha256
+    seen = 0
+    try:
+        for entry_id, counter_uuid, seq, prev, digest, data in conn.execute(
+                f"{_FAST_SQL} {where} ORDER BY id", args):
+            seen += 1
+            yield counter_uuid, seq, prev, digest, sha256(data).hexdigest() == digest \
+                or not _hashed_wrong(conn, entry_id)
+        return
+    except sqlite3.OperationalError:
+        pass
+    for n, row in enumerate(conn.execute(f"{_CHAIN_SQL} {where} ORDER BY id", args)):
+        if n >= seen:
+            yield row[0], row[1], row[10], row[11], _hash_of(row) == row[11]
+
+
 def _chain(conn, report: Report, limit: int) -> None:
     last: dict[str, tuple[int, str]] = {}
-    cursor = conn.execute(_CHAIN_SQL + " ORDER BY id")
     count = 0
-    for row in cursor:
+    for counter_uuid, seq, prev, digest, hashed_right in _walk(conn, "", ()):
         count += 1
-        counter_uuid, seq = row[0], row[1]
         prev_seq, prev_hash = last.get(counter_uuid, (0, ""))
-        if seq != prev_seq + 1 or row[10] != prev_hash or _hash_of(row) != row[11]:
+        if seq != prev_seq + 1 or prev != prev_hash or not hashed_right:
             report.findings.append(Finding("chain", seq=seq, counter_uuid=counter_uuid))
             if len(report.findings) >= limit:
                 break
-        last[counter_uuid] = (seq, row[11])
+        last[counter_uuid] = (seq, digest)
     report.entries = count
     _checkpoints(conn, last, report)
 
@@ -97,6 +127,25 @@ def _checkpoints(conn, last: dict, report: Report) -> None:
             if held else None
         if found is None or found[0] != peer[2]:
             report.findings.append(Finding("checkpoint", seq=peer[1], counter_uuid=peer[0]))
+
+
+def _keyed_uniquely(conn, table: str, key: tuple[str, ...]) -> bool:
+    """Whether SQLite itself keeps the key of ``table`` unique, never NULL and of its declared type (a STRICT
+    table; an INTEGER PRIMARY KEY, or NOT NULL columns under a unique index): then two records never share
+    a key, and a key read back from its JSON array is the key itself."""
+    listed = conn.execute(f'PRAGMA table_list("{table}")').fetchone()
+    if listed is None or not listed[5]:
+        return False
+    columns = {r[1]: r for r in conn.execute(f'PRAGMA table_info("{table}")')}
+    if len(key) == 1 and key[0] in columns and columns[key[0]][2].upper() == "INTEGER" and columns[key[0]][5] == 1 \
+            and sum(1 for r in columns.values() if r[5]) == 1:
+        return True  # the rowid itself
+    if not all(k in columns and columns[k][3] for k in key):
+        return False
+    for index in conn.execute(f'PRAGMA index_list("{table}")').fetchall():
+        if index[2] and not index[4] and {r[2] for r in conn.execute(f'PRAGMA index_info("{index[1]}")')} == set(key):
+            return True
+    return False
 
 
 def _records(conn, report: Report, limit: int, only: tuple[str, ...] | None = None) -> None:
@@ -117,10 +166,20 @@ def _records(conn, report: Report, limit: int, only: tuple[str, ...] | None = No
                          (table,))
             keys = "json_array(" + ", ".join(f't."{k}"' for k in spec.key) + ")"
             current = f'SELECT {keys} AS pk, {images.select_list(table)} AS row FROM "{table}" t'
-            for pk, logged in conn.execute(
-                    f"SELECT c.pk, l.id FROM ({current}) c LEFT JOIN temp.audit_last l ON l.pk = c.pk "
-                    f"LEFT JOIN change_log e ON e.id = l.id WHERE e.row IS NOT c.row LIMIT ?",
-                    (limit - len(report.findings),)):
+            joined = (f"FROM ({current}) c LEFT JOIN temp.audit_last l ON l.pk = c.pk "
+                      f"LEFT JOIN change_log e ON e.id = l.id")
+            records = conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
+            report.records += records
+            # The usual case in one pass: every record equals the image of a last entry that is not a
+            # delete. Then the records and those entries pair off one to one, and when there are as many
+            # live entries as records, no logged record is missing: the search for deleted ones is skipped.
+            if _keyed_uniquely(conn, table, spec.key) and conn.execute(
+                    f"SELECT 1 {joined} WHERE e.row IS NOT c.row OR l.op = 'delete' LIMIT 1").fetchone() is None \
+                    and records == conn.execute(
+                        "SELECT COUNT(*) FROM temp.audit_last WHERE op != 'delete'").fetchone()[0]:
+                continue
+            for pk, logged in conn.execute(f"SELECT c.pk, l.id {joined} WHERE e.row IS NOT c.row LIMIT ?",
+                                           (limit - len(report.findings),)):
                 report.findings.append(Finding("added" if logged is None else "changed", table, pk))
             by_key = " AND ".join(f't."{k}" = json_extract(l.pk, \'$[{i}]\')' for i, k in enumerate(spec.key))
             for (pk,) in conn.execute(
@@ -128,7 +187,6 @@ def _records(conn, report: Report, limit: int, only: tuple[str, ...] | None = No
                     f'AND NOT EXISTS (SELECT 1 FROM "{table}" t WHERE {by_key}) LIMIT ?',
                     (limit - len(report.findings),)):
                 report.findings.append(Finding("deleted", table, pk))
-            report.records += conn.execute(f'SELECT COUNT(*) FROM "{table}"').fetchone()[0]
     finally:
         conn.execute("DROP TABLE IF EXISTS temp.audit_last")
 
@@ -147,18 +205,17 @@ def _chain_range(path: str, lo: int, hi: int, limit: int) -> dict:
         last: dict[str, tuple[int, str]] = {}
         bad: list[tuple[int, str]] = []
         count = 0
-        for row in conn.execute(_CHAIN_SQL + " WHERE id BETWEEN ? AND ? ORDER BY id", (lo, hi)):
+        for counter_uuid, seq, prev, digest, hashed_right in _walk(conn, "WHERE id BETWEEN ? AND ?", (lo, hi)):
             count += 1
-            counter_uuid, seq = row[0], row[1]
             held = last.get(counter_uuid)
             if held is None:
-                first[counter_uuid] = (seq, row[10])
+                first[counter_uuid] = (seq, prev)
                 linked = True
             else:
-                linked = seq == held[0] + 1 and row[10] == held[1]
-            if (not linked or _hash_of(row) != row[11]) and len(bad) < limit:
+                linked = seq == held[0] + 1 and prev == held[1]
+            if (not linked or not hashed_right) and len(bad) < limit:
                 bad.append((seq, counter_uuid))
-            last[counter_uuid] = (seq, row[11])
+            last[counter_uuid] = (seq, digest)
         return {"first": first, "last": last, "bad": bad, "count": count}
     finally:
         conn.close()
@@ -186,14 +243,16 @@ def _parallel(store, report: Report, limit: int, workers: int) -> None:
     from concurrent.futures import ProcessPoolExecutor
 
     top = store.conn.execute("SELECT COALESCE(MAX(id), 0) FROM change_log").fetchone()[0]
-    step = top // workers + 1
+    # Three chain pieces a worker: the records tasks (the items the longest) go first, and the chain's
+    # pieces fill in behind them, so the workers finish together.
+    step = top // (3 * workers) + 1
     ranges = [(lo, min(top, lo + step - 1)) for lo in range(1, top + 1, step)]
     big = ("items", "item_events")  # the two tables that grow with the items, each a task of its own
     groups = [(t,) for t in big] + [tuple(t for t in LOGGED if t not in big)]
     # spawn, not fork: a child forked from a process with threads (the window) could inherit a held lock.
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        chains = [pool.submit(_chain_range, store.path, lo, hi, limit) for lo, hi in ranges]
         records = [pool.submit(_records_apart, store.path, group, limit) for group in groups]
+        chains = [pool.submit(_chain_range, store.path, lo, hi, limit) for lo, hi in ranges]
         parts = [c.result() for c in chains]
         record_parts = [r.result() for r in records]
     state: dict[str, tuple[int, str]] = {}
