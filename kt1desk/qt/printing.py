@@ -52,27 +52,27 @@ _TEXT = {
     "save_title": ("Lưu tài liệu thành PDF", "Save the document as PDF"),
     "no_printer_title": ("Chưa có máy in", "No printer"),
     "no_printer": ("Máy tính này chưa cài máy in nào nên chưa in được «{title}».\n\n"
-                   "Không mất gì: bưu gửi vẫn đã được nhận, có thể in lại từ bưu gửi. "
+                   "Không mất gì: mọi thứ đã được lưu, có thể in lại sau. "
                    "Bạn có thể lưu tài liệu thành tệp PDF.",
                    "No printer is installed on this computer, so “{title}” was not printed.\n\n"
-                   "Nothing is lost: the item stays accepted and its paper can be printed again from the item. "
+                   "Nothing is lost: everything is saved and can be printed again later. "
                    "You can save the document as a PDF file."),
     "failed_title": ("In không thành công", "Printing failed"),
     "failed": ("Không in được «{title}» trên máy in «{printer}»: {reason}.\n\n"
-               "Không mất gì: bưu gửi vẫn đã được nhận, có thể in lại từ bưu gửi. "
+               "Không mất gì: mọi thứ đã được lưu, có thể in lại sau. "
                "Bạn có thể lưu tài liệu thành tệp PDF.",
                "“{title}” could not be printed on “{printer}”: {reason}.\n\n"
-               "Nothing is lost: the item stays accepted and its paper can be printed again from the item. "
+               "Nothing is lost: everything is saved and can be printed again later. "
                "You can save the document as a PDF file."),
     "bad_pdf": ("tài liệu PDF không đọc được", "the PDF document cannot be read"),
     "no_start": ("máy in không nhận lệnh in (tắt, hết giấy hoặc mất kết nối?)",
                  "the printer does not accept the job (off, out of paper or disconnected?)"),
     "saved": ("Đã lưu: {path}", "Saved: {path}"),
     "no_printer_many": ("Máy tính này chưa cài máy in nào nên chưa in được: {titles}.\n\n"
-                        "Không mất gì: bưu gửi vẫn đã được nhận, có thể in lại từ bưu gửi. "
+                        "Không mất gì: mọi thứ đã được lưu, có thể in lại sau. "
                         "Bạn có thể lưu các tài liệu thành tệp PDF vào một thư mục.",
                         "No printer is installed on this computer, so these were not printed: {titles}.\n\n"
-                        "Nothing is lost: the item stays accepted and its papers can be printed again from the item. "
+                        "Nothing is lost: everything is saved and can be printed again later. "
                         "You can save the documents as PDF files in a folder."),
     "save_folder_title": ("Chọn thư mục lưu các tệp PDF", "Choose a folder for the PDF files"),
 }
