@@ -269,3 +269,20 @@ def test_audit_finds_a_record_deleted_and_another_added_under_the_same_count(dem
     for report in (audit.verify(demo_store), audit.verify(demo_store, parallel_from=1)):
         kinds = {(f.kind, f.tbl, f.pk) for f in report.findings}
         assert kinds == {("added", "item_events", f"[{top + 100}]"), ("deleted", "item_events", f"[{victim}]")}
+
+
+def test_a_records_last_image_is_found_without_reading_all_its_entries(demo_store, clerk):
+    # A serial block's row gains an entry at every intake: finding its newest must not sort them all,
+    # or every intake grows slower as the counter works (it did: 0.74 ms of a 1.35 ms intake at 1,900).
+    shifts.open_shift(demo_store, clerk)
+    for _ in range(3):
+        intake.intake(demo_store, clerk, **GOOD)
+    log = changelog.ChangeLog(demo_store)
+    for tbl, pk in demo_store.conn.execute("SELECT DISTINCT tbl, pk FROM change_log").fetchall():
+        newest = demo_store.scalar("SELECT row FROM change_log WHERE tbl = ? AND pk = ? ORDER BY id DESC LIMIT 1",
+                                   (tbl, pk))
+        assert log._last_image(tbl, pk) == newest, (tbl, pk)
+    assert log._last_image("items", '["DK000000000VN"]') is None
+    plan = " ".join(r[-1] for r in demo_store.conn.execute("EXPLAIN QUERY PLAN " + changelog._LAST_IMAGE_SQL,
+                                                          ("serial_blocks", "[1]")))
+    assert "TEMP B-TREE" not in plan and "SCAN change_log" not in plan, plan
