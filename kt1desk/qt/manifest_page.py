@@ -12,8 +12,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDateEdit, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QDateEdit, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from .. import clock, s10
@@ -23,7 +23,7 @@ from ..services import manifests
 from ..services.intake import KINDS
 from .base import BaseDialog
 from .pagekit import (ERROR_STYLE, MUTED_STYLE, ROW_ROLE, WARNING_STYLE, Column, ColumnFitter, RowsModel, set_message,
-                      typed_dates)
+                      table_view, typed_dates)
 from .session import Session
 
 
@@ -32,19 +32,9 @@ def _qdate(day: date) -> QDate:
 
 
 def _table(model: RowsModel, name: str) -> QTableView:
-    view = QTableView()
+    view = table_view(model)
     view.setObjectName(name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setAlternatingRowColors(True)
-    view.setTabKeyNavigation(False)
-    view.setWordWrap(False)
-    view.verticalHeader().hide()
-    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.setSortingEnabled(False)  # rows keep the manifest's order
     return view
 
 
